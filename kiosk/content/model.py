@@ -1,0 +1,243 @@
+"""The content-pack format, as plain dataclasses.
+
+These classes ARE the schema: `schema.py` reads a YAML mapping into one of them by looking at its
+fields and their types, so a field added here is a field editors can write (document it in
+`content/README.md`). A field without a default is required. `where` is filled by the reader with
+the position of the mapping in its file; it is never written in YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, NewType
+
+from .problems import Pos
+
+Color = NewType("Color", str)  # "#rrggbb", "#rgb" or "#aarrggbb"
+Id = NewType("Id", str)  # lowercase letters, digits, '-' and '_': screen and pack ids
+
+
+def meta(*, min_items: int = 0, minimum: float | None = None, maximum: float | None = None) -> dict:
+    """Extra checks on a field, read by the schema reader."""
+    return {"min_items": min_items, "minimum": minimum, "maximum": maximum}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A visitor-facing text, one string per language of the pack."""
+
+    values: dict[str, str]
+    where: Pos
+
+    def __call__(self, lang: str) -> str:
+        return self.values.get(lang) or next(iter(self.values.values()), "")
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file inside the pack folder, as written in YAML (relative, with '/')."""
+
+    path: str
+    where: Pos
+
+    def file(self, root: Path) -> Path:
+        return root / self.path
+
+
+class Image(Asset):
+    """An image file: PNG, JPEG, SVG, WebP or GIF."""
+
+
+class FontFile(Asset):
+    """A font file (TTF/OTF) the pack brings for its own look."""
+
+
+@dataclass(frozen=True)
+class ScreenRef:
+    """The id of another screen, e.g. the target of a tile."""
+
+    id: str
+    where: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Model:
+    where: Pos = field(default=Pos("?"), compare=False, repr=False, metadata={"internal": True})
+
+
+# --- parts of screens -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Link(Model):
+    title: Text
+    target: ScreenRef
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure(Model):
+    """A key number: `value` is shown large ("274", "1.73", "8,000"), `unit` beside it."""
+
+    value: str
+    label: Text
+    unit: Text | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tile(Model):
+    title: Text
+    target: ScreenRef
+    subtitle: Text | None = None
+    icon: Image | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(Model):
+    year: str
+    title: Text
+    text: Text | None = None
+    image: Image | None = None
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Card(Model):
+    title: Text
+    text: Text | None = None
+    image: Image | None = None
+    chips: list[Text] = field(default_factory=list)  # short labels, e.g. firm names
+    target: ScreenRef | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class GalleryItem(Model):
+    image: Image
+    caption: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step(Model):
+    when: Text
+    title: Text
+    text: Text | None = None
+    figures: list[Figure] = field(default_factory=list)
+
+
+# --- screens ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Screen(Model):
+    """Fields every screen kind has. `kind` in YAML picks the subclass."""
+
+    KIND: ClassVar[str] = ""
+    id: Id
+    title: Text
+    background: Image | None = None
+    links: list[Link] = field(default_factory=list)  # "see also" buttons at the bottom
+
+
+@dataclass(frozen=True, kw_only=True)
+class MenuScreen(Screen):
+    KIND: ClassVar[str] = "menu"
+    tiles: list[Tile] = field(metadata=meta(min_items=1))
+    subtitle: Text | None = None
+    tagline: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineScreen(Screen):
+    KIND: ClassVar[str] = "timeline"
+    events: list[Event] = field(metadata=meta(min_items=1))
+    intro: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CardsScreen(Screen):
+    KIND: ClassVar[str] = "cards"
+    cards: list[Card] = field(metadata=meta(min_items=1))
+    intro: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailScreen(Screen):
+    KIND: ClassVar[str] = "detail"
+    subtitle: Text | None = None
+    body: Text | None = None  # paragraphs separated by a blank line
+    image: Image | None = None
+    bullets: list[Text] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FiguresScreen(Screen):
+    KIND: ClassVar[str] = "figures"
+    figures: list[Figure] = field(metadata=meta(min_items=1))
+    intro: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class GalleryScreen(Screen):
+    KIND: ClassVar[str] = "gallery"
+    images: list[GalleryItem] = field(metadata=meta(min_items=1))
+    intro: Text | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoadmapScreen(Screen):
+    KIND: ClassVar[str] = "roadmap"
+    steps: list[Step] = field(metadata=meta(min_items=1))
+    intro: Text | None = None
+
+
+SCREEN_KINDS: dict[str, type[Screen]] = {
+    cls.KIND: cls
+    for cls in (MenuScreen, TimelineScreen, CardsScreen, DetailScreen, FiguresScreen, GalleryScreen,
+                RoadmapScreen)
+}
+
+
+# --- the pack ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Theme(Model):
+    background: Color = Color("#071428")
+    surface: Color = Color("#0f2747")
+    primary: Color = Color("#2f8cff")
+    accent: Color = Color("#19d3c5")
+    text: Color = Color("#f4f8ff")
+    muted: Color = Color("#9fb4d3")
+    logo: Image | None = None
+    font_family: str | None = None  # default: the bundled Noto Sans CJK SC
+    font_files: list[FontFile] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Idle(Model):
+    timeout: float = field(default=90.0, metadata=meta(minimum=5, maximum=3600))
+    countdown: float = field(default=10.0, metadata=meta(minimum=0, maximum=120))
+    attract_images: list[Image] = field(default_factory=list)
+    attract_text: Text | None = None
+    attract_interval: float = field(default=7.0, metadata=meta(minimum=2, maximum=120))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pack(Model):
+    """pack.yaml, plus the screens of `screens/*.yaml` once loaded."""
+
+    id: Id
+    title: Text
+    languages: list[str] = field(metadata=meta(min_items=1))
+    default_language: str
+    start: ScreenRef
+    description: Text | None = None
+    theme: Theme = field(default_factory=Theme)
+    idle: Idle = field(default_factory=Idle)
+    screens: list[Screen] = field(default_factory=list)
+    root: Path = field(default=Path("."), compare=False, metadata={"internal": True})
+
+    def screen(self, screen_id: str) -> Screen | None:
+        return next((s for s in self.screens if s.id == screen_id), None)

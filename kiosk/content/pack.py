@@ -1,0 +1,209 @@
+"""Load a content pack folder and check it completely: every problem, in one run.
+
+A pack is `pack.yaml` plus one screen per `screens/*.yaml` file (screens may also be listed in
+pack.yaml under `screens:`), and the images and fonts they name, all inside the folder.
+`load_pack` returns a `Pack` only when there is no error, so the view never sees a broken pack.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Asset, Image, Model, Pack, Screen, ScreenRef, Text
+from .paths import PathRefused, resolve_in_pack
+from .problems import Pos, Problem, Problems, did_you_mean
+from .schema import LANGUAGE_CODE, Reader
+from .yamlsource import Node, load_yaml
+
+PACK_FILE = "pack.yaml"
+SCREENS_DIR = "screens"
+
+# Checks that an image file can be shown; returns an error message, or None when it is fine.
+# It is passed in because reading image headers needs Qt, and this package imports no Qt.
+ImageCheck = Callable[[Path], "str | None"]
+
+
+class NotAPackFolder(Exception):
+    """The path given is not a folder at all: a usage error, not a content problem."""
+
+
+@dataclass
+class LoadResult:
+    root: Path
+    problems: list[Problem]
+    pack: Pack | None = None  # set only when there are no errors
+    # Best-effort facts for listings, known even when the pack has errors:
+    id: str | None = None
+    title: Text | None = None
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
+    root = Path(root)
+    if not root.is_dir():
+        raise NotAPackFolder(f"{root}: no such folder")
+    problems = Problems()
+    result = LoadResult(root, [])
+    if not (root / PACK_FILE).exists():
+        problems.error(Pos(PACK_FILE), f"no {PACK_FILE} in this folder: every pack needs one")
+        result.problems = problems.sorted()
+        return result
+
+    node = load_yaml(root / PACK_FILE, PACK_FILE, problems)
+    if node is None:
+        result.problems = problems.sorted()
+        return result
+    languages = _languages(node)
+    reader = Reader(problems, languages)
+    pack = reader.read_model(node, Pack)
+    if pack is None:  # pack.yaml is not a mapping at all; nothing more to check
+        result.problems = problems.sorted()
+        return result
+    result.id, result.title, result.languages = pack.id, pack.title, languages or []
+
+    screens = list(pack.screens or [])
+    unreadable: set[str] = set()  # ids of screens too broken to read, so links to them don't cascade
+    for path in _screen_files(root):
+        rel = path.relative_to(root).as_posix()
+        screen_node = load_yaml(path, rel, problems)
+        if screen_node is None:
+            unreadable.add(path.stem)
+            continue
+        screen = reader.read(screen_node, Screen)
+        if screen is not None and screen.id is not None:
+            screens.append(screen)
+        else:
+            unreadable.update({_written_id(screen_node), path.stem} - {None})
+    pack = dataclasses.replace(pack, screens=screens, root=root)
+
+    if pack.id and pack.id != root.resolve().name:
+        problems.warning(node.value["id"].pos, f"pack id '{pack.id}' differs from its folder name "
+                         f"'{root.resolve().name}'; make them the same so staff find it by either")
+    _check_languages(pack, node, problems)
+    _check_screens(pack, problems, unreadable)
+    _check_assets(pack, problems, check_image)
+
+    result.problems = problems.sorted()
+    if result.ok:
+        result.pack = pack
+    return result
+
+
+def _screen_files(root: Path) -> list[Path]:
+    folder = root / SCREENS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def _written_id(node: Node) -> str | None:
+    id_node = node.value.get("id") if node.is_mapping else None
+    return id_node.value if id_node is not None and isinstance(id_node.value, str) else None
+
+
+def _languages(node: Node) -> list[str] | None:
+    """The declared languages, read quietly first so that every text can be checked against
+    them; the full read reports any problem with the field itself."""
+    langs = node.value.get("languages") if node.is_mapping else None
+    if langs is None:
+        return None
+    value = Reader(Problems()).read(langs, list[str])
+    return value or None
+
+
+def _check_languages(pack: Pack, node: Node, problems: Problems) -> None:
+    langs_node = node.value.get("languages")
+    for lang, item in zip(pack.languages or [], langs_node.value if langs_node else []):
+        if not LANGUAGE_CODE.fullmatch(lang):
+            problems.error(item.pos, f"'{lang}' is not a language code; use codes like zh, en, ja")
+    seen: set[str] = set()
+    for lang, item in zip(pack.languages or [], langs_node.value if langs_node else []):
+        if lang in seen:
+            problems.error(item.pos, f"language '{lang}' is listed twice")
+        seen.add(lang)
+    if pack.languages and pack.default_language and pack.default_language not in pack.languages:
+        where = node.value["default_language"].pos
+        problems.error(
+            where,
+            f"default_language '{pack.default_language}' is not one of the pack's languages "
+            f"({', '.join(pack.languages)}){did_you_mean(pack.default_language, pack.languages)}",
+        )
+
+
+def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None:
+    by_id: dict[str, Screen] = {}
+    for screen in pack.screens:
+        if screen.id is None:
+            continue
+        if screen.id in by_id:
+            problems.error(
+                screen.where, f"duplicate screen id '{screen.id}' (also used at {by_id[screen.id].where})"
+            )
+        else:
+            by_id[screen.id] = screen
+
+    for ref in parts(pack, ScreenRef):
+        if ref.id not in by_id and ref.id not in unreadable:
+            hint = did_you_mean(ref.id, [*by_id, *unreadable])
+            problems.error(ref.where, f"no screen has the id '{ref.id}'{hint}")
+
+    if pack.start is None or pack.start.id not in by_id:
+        return
+    reached = {pack.start.id}
+    todo = [by_id[pack.start.id]]
+    while todo:
+        for ref in parts(todo.pop(), ScreenRef):
+            if ref.id in by_id and ref.id not in reached:
+                reached.add(ref.id)
+                todo.append(by_id[ref.id])
+    for screen_id, screen in by_id.items():
+        if screen_id not in reached:
+            problems.warning(
+                screen.where,
+                f"screen '{screen_id}' cannot be reached: no tile, card or link leads to it "
+                f"from the start screen '{pack.start.id}'",
+            )
+
+
+def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None) -> None:
+    verdicts: dict[Path, str | None] = {}  # each file is opened once, however often it is used
+    for asset in parts(pack, Asset):
+        try:
+            real = resolve_in_pack(pack.root, asset.path)
+        except PathRefused as e:
+            problems.error(asset.where, str(e))
+            continue
+        if isinstance(asset, Image) and check_image is not None:
+            if real not in verdicts:
+                verdicts[real] = check_image(real)
+            if verdicts[real]:
+                problems.error(asset.where, f"'{asset.path}': {verdicts[real]}")
+
+
+def parts(obj: Any, kind: type) -> Iterator[Any]:
+    """Every value of type `kind` inside a model object, depth first (texts, images, refs...)."""
+    if isinstance(obj, kind):
+        yield obj
+    if isinstance(obj, Model):
+        for f in dataclasses.fields(obj):
+            if not f.metadata.get("internal"):
+                yield from parts(getattr(obj, f.name), kind)
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from parts(item, kind)

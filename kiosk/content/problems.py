@@ -1,0 +1,63 @@
+"""Where a problem is in a pack, and how it is reported to a content editor."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a pack file: path relative to the pack folder, 1-based line and column."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    where: Pos
+    severity: Severity
+    message: str
+
+    def format(self, prefix: str = "") -> str:
+        """`prefix/file:line:col: severity: message`, the form editors and IDEs jump to."""
+        path = f"{prefix.rstrip('/')}/{self.where.file}" if prefix else self.where.file
+        return f"{path}:{self.where.line}:{self.where.col}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects every problem of one load, so an editor sees all of them in one run."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, where: Pos, message: str) -> None:
+        self.items.append(Problem(where, "error", message))
+
+    def warning(self, where: Pos, message: str) -> None:
+        self.items.append(Problem(where, "warning", message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

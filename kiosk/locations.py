@@ -1,0 +1,54 @@
+"""Where the kiosk keeps things on this machine. Plain Python, so the CLI can answer without Qt.
+
+Everything per-machine lives under one base folder: the staff PIN and chosen pack (config), user
+packs, logs and caches. `KIOSK_HOME` moves all of it (tests point it at a temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP = "kiosk"
+# The source checkout: kiosk/ sits next to assets/ and content/.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = PROJECT_ROOT / "assets"
+BUILTIN_PACKS_DIR = PROJECT_ROOT / "content"
+DEFAULT_PACK = "yongchuan-2022"
+
+
+def _base(kind: str) -> Path:
+    home = os.environ.get("KIOSK_HOME")
+    if home:
+        return Path(home) / kind
+    if sys.platform == "win32":
+        root = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(root) / APP / kind
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP / kind
+    xdg = {"config": ("XDG_CONFIG_HOME", ".config"), "data": ("XDG_DATA_HOME", ".local/share"),
+           "state": ("XDG_STATE_HOME", ".local/state"), "cache": ("XDG_CACHE_HOME", ".cache")}
+    var, default = xdg[kind]
+    return Path(os.environ.get(var) or Path.home() / default) / APP
+
+
+def config_dir() -> Path:
+    return _base("config")
+
+
+def user_packs_dir() -> Path:
+    return _base("data") / "packs"
+
+
+def log_dir() -> Path:
+    return _base("state") / "log"
+
+
+def cache_dir() -> Path:
+    return _base("cache")
+
+
+def pack_dirs() -> list[Path]:
+    """Where packs are looked for: the bundled ones first, then the user's."""
+    return [BUILTIN_PACKS_DIR, user_packs_dir()]

@@ -1,0 +1,81 @@
+"""Where the visitor is: current screen, the way back, and the language. Plain Python, no Qt.
+
+The QML view never decides any of this; it calls `open`, `back`, `home`, `set_language` through
+the Qt adapter in `kiosk.ui.navigator` and redraws from the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_HISTORY = 64  # visitors wander in circles for hours; the way back must not grow forever
+
+FORWARD, BACKWARD = 1, -1
+
+
+@dataclass
+class Navigation:
+    start: str
+    screen_ids: frozenset[str]
+    languages: tuple[str, ...]
+    default_language: str
+    current: str = ""
+    language: str = ""
+    history: list[str] = field(default_factory=list)
+    direction: int = FORWARD  # of the last move, so the view slides the right way
+
+    def __post_init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to how a new visitor finds the kiosk: start screen, default language."""
+        self.current = self.start
+        self.language = self.default_language
+        self.history.clear()
+        self.direction = BACKWARD
+
+    def open(self, screen_id: str) -> bool:
+        if screen_id not in self.screen_ids or screen_id == self.current:
+            return False
+        self.history.append(self.current)
+        del self.history[:-MAX_HISTORY]
+        self.current = screen_id
+        self.direction = FORWARD
+        return True
+
+    def back(self) -> bool:
+        if not self.history:
+            return False
+        self.current = self.history.pop()
+        self.direction = BACKWARD
+        return True
+
+    def home(self) -> bool:
+        if self.current == self.start and not self.history:
+            return False
+        self.history.clear()
+        moved = self.current != self.start
+        self.current = self.start
+        self.direction = BACKWARD
+        return moved
+
+    def set_language(self, code: str) -> bool:
+        if code not in self.languages or code == self.language:
+            return False
+        self.language = code
+        return True
+
+    def next_language(self) -> str:
+        """The language one tap on the language button switches to."""
+        i = self.languages.index(self.language)
+        return self.languages[(i + 1) % len(self.languages)]
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self.history)
+
+
+def is_back_swipe(dx: float, dy: float, width: float) -> bool:
+    """A drag that started at the left edge counts as Back when it went mostly right and far
+    enough: a fifth of the screen width, so scrolling a list sideways never triggers it."""
+    return dx > 0.2 * width and abs(dy) < 0.6 * dx

@@ -1,0 +1,92 @@
+import QtQuick
+import Kiosk
+
+// A grid of cards (e.g. the industry sectors); a card with a target opens its screen on a tap.
+ScreenPage {
+    id: page
+    readonly property var cards: screen.cards
+    readonly property int columns: Ui.portrait ? Math.min(2, cards.length)
+                                               : (cards.length <= 3 ? cards.length : cards.length === 4 ? 2 : 3)
+    readonly property real gap: Ui.px(24)
+
+    ScrollText {
+        anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin }
+        Grid {
+            id: grid
+            width: parent.width
+            columns: page.columns
+            spacing: page.gap
+            Repeater {
+                model: page.cards
+                Rectangle {
+                    id: card
+                    required property var modelData
+                    readonly property bool opens: (modelData.target ?? "") !== ""
+                    objectName: "card:" + (modelData.target ?? Ui.t(modelData.title))
+                    width: (grid.width - (page.columns - 1) * page.gap) / page.columns
+                    height: column.implicitHeight + Ui.px(56)
+                    radius: Ui.px(20)
+                    color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.9)
+                    border.color: Ui.alpha(card.opens ? Ui.theme.accent : Ui.theme.text, card.opens ? 0.45 : 0.12)
+                    border.width: Math.max(1, Ui.px(2))
+                    scale: tap.pressed ? 0.98 : 1
+                    Column {
+                        id: column
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Ui.px(28) }
+                        spacing: Ui.px(14)
+                        Picture {
+                            visible: (card.modelData.image ?? "") !== ""
+                            source: card.modelData.image ?? ""
+                            width: parent.width
+                            // Smaller pictures when there are many cards, so more fit on screen.
+                            height: width * (page.cards.length > 3 ? 0.32 : Ui.portrait ? 0.5 : 0.42)
+                            fillMode: Image.PreserveAspectFit
+                        }
+                        Row {
+                            width: parent.width
+                            spacing: Ui.px(12)
+                            Label {
+                                width: parent.width - (arrow.visible ? arrow.width + parent.spacing : 0)
+                                text: Ui.t(card.modelData.title)
+                                font.pixelSize: Ui.px(36)
+                                font.weight: Font.Bold
+                            }
+                            Image {
+                                id: arrow
+                                visible: card.opens
+                                source: Qt.resolvedUrl("icons/forward.svg")
+                                width: Ui.px(40); height: width
+                                sourceSize.width: width; sourceSize.height: height
+                            }
+                        }
+                        Label {
+                            width: parent.width
+                            visible: text !== ""
+                            text: Ui.t(card.modelData.text)
+                            color: Ui.alpha(Ui.theme.text, 0.85)
+                            font.pixelSize: Ui.px(25)
+                        }
+                        Flow {
+                            width: parent.width
+                            spacing: Ui.px(10)
+                            visible: (card.modelData.chips ?? []).length > 0
+                            Repeater {
+                                model: card.modelData.chips ?? []
+                                Chip {
+                                    required property var modelData
+                                    text: Ui.t(modelData)
+                                }
+                            }
+                        }
+                    }
+                    TapHandler {
+                        id: tap
+                        enabled: card.opens
+                        gesturePolicy: TapHandler.ReleaseWithinBounds
+                        onTapped: Ui.nav.open(card.modelData.target)
+                    }
+                }
+            }
+        }
+    }
+}

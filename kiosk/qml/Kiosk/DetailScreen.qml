@@ -1,0 +1,57 @@
+import QtQuick
+import Kiosk
+
+// A page of text with an optional picture: side by side in landscape, stacked in portrait.
+ScreenPage {
+    id: page
+    introText: Ui.t(screen.subtitle)
+    readonly property bool hasImage: (screen.image ?? "") !== ""
+
+    Picture {
+        id: picture
+        visible: page.hasImage
+        source: page.screen.image ?? ""
+        x: page.margin
+        width: !visible ? 0 : Ui.portrait ? parent.width - 2 * page.margin : parent.width * 0.42
+        height: !visible ? 0 : Ui.portrait ? parent.height * 0.34 : parent.height
+    }
+    ScrollText {
+        x: Ui.portrait || !page.hasImage ? page.margin : picture.x + picture.width + Ui.px(56)
+        y: Ui.portrait && page.hasImage ? picture.height + Ui.px(32) : 0
+        width: parent.width - x - page.margin
+        height: parent.height - y
+        spacing: Ui.px(28)
+        Paragraphs {
+            width: parent.width
+            visible: text !== ""
+            text: Ui.t(page.screen.body)
+        }
+        Column {
+            width: parent.width
+            spacing: Ui.px(14)
+            visible: (page.screen.bullets ?? []).length > 0
+            Repeater {
+                model: page.screen.bullets ?? []
+                Row {
+                    required property var modelData
+                    width: parent.width
+                    spacing: Ui.px(18)
+                    Rectangle {
+                        width: Ui.px(14); height: width; radius: width / 2
+                        color: Ui.theme.accent
+                        y: Ui.px(12)
+                    }
+                    Label {
+                        width: parent.width - Ui.px(32)
+                        text: Ui.t(modelData)
+                        font.pixelSize: Ui.px(28)
+                    }
+                }
+            }
+        }
+        FigureRow {
+            width: parent.width
+            figures: page.screen.figures ?? []
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import QtQuick
+import Kiosk
+
+// Always on screen: Back and Home on the left, the pack's name in the middle, language on the right.
+Rectangle {
+    id: dock
+    implicitHeight: Ui.px(112)
+    color: Ui.alpha(Ui.theme.surface, 0.96)
+
+    Rectangle {  // a thin accent line separating the dock from the screen
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Math.max(1, Ui.px(2))
+        color: Ui.alpha(Ui.theme.accent, 0.5)
+    }
+
+    Row {
+        id: left
+        anchors { left: parent.left; leftMargin: Ui.px(32); verticalCenter: parent.verticalCenter }
+        spacing: Ui.px(20)
+        TouchButton {
+            objectName: "backButton"
+            icon: Qt.resolvedUrl("icons/back.svg")
+            text: Ui.portrait ? "" : Ui.t(Ui.nav.pack.strings.back)
+            enabled: Ui.nav.canGoBack
+            onTapped: Ui.nav.back()
+        }
+        TouchButton {
+            objectName: "homeButton"
+            icon: Qt.resolvedUrl("icons/home.svg")
+            text: Ui.portrait ? "" : Ui.t(Ui.nav.pack.strings.home)
+            enabled: Ui.nav.screenId !== Ui.nav.pack.start
+            onTapped: Ui.nav.home()
+        }
+    }
+
+    Row {
+        anchors { left: left.right; right: lang.left; margins: Ui.px(24); verticalCenter: parent.verticalCenter }
+        spacing: Ui.px(16)
+        layoutDirection: Qt.RightToLeft
+        Text {
+            width: Math.min(implicitWidth, parent.width - logo.width - parent.spacing)
+            text: Ui.t(Ui.nav.pack.title)
+            color: Ui.theme.muted
+            font.pixelSize: Ui.px(24)
+            elide: Text.ElideRight
+            anchors.verticalCenter: parent.verticalCenter
+            visible: !Ui.portrait
+        }
+        Picture {
+            id: logo
+            source: Ui.theme.logo ?? ""
+            visible: (Ui.theme.logo ?? "") !== ""
+            width: Ui.px(64); height: width
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+
+    TouchButton {
+        id: lang
+        objectName: "languageButton"
+        anchors { right: parent.right; rightMargin: Ui.px(32); verticalCenter: parent.verticalCenter }
+        icon: Qt.resolvedUrl("icons/language.svg")
+        // Named in the language it switches to, so a visitor who cannot read the current one finds it.
+        text: (Ui.nav.pack.languages.find(l => l.code === Ui.nav.nextLanguage) ?? { name: "" }).name
+        visible: Ui.nav.pack.languages.length > 1
+        onTapped: Ui.nav.toggleLanguage()
+    }
+}

@@ -1,0 +1,43 @@
+import QtQuick
+import Kiosk
+
+// Key numbers in a grid, large enough to read from two metres.
+ScreenPage {
+    id: page
+    readonly property var figures: screen.figures
+    readonly property int columns: Ui.portrait ? 2 : Math.min(4, figures.length)
+    readonly property int rows: Math.ceil(figures.length / columns)
+    readonly property real gap: Ui.px(28)
+
+    ScrollText {
+        id: scroll
+        anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin }
+        Grid {
+            id: grid
+            width: parent.width
+            columns: page.columns
+            spacing: page.gap
+            Repeater {
+                model: page.figures
+                Rectangle {
+                    id: cell
+                    required property var modelData
+                    width: (grid.width - (page.columns - 1) * page.gap) / page.columns
+                    // Fill the screen when the figures fit; scroll when they do not.
+                    height: Math.max(box.implicitHeight + Ui.px(64),
+                                     (scroll.height - (page.rows - 1) * page.gap) / page.rows)
+                    radius: Ui.px(20)
+                    color: Ui.alpha(Ui.theme.surface, 0.9)
+                    border.color: Ui.alpha(Ui.theme.accent, 0.25)
+                    border.width: Math.max(1, Ui.px(2))
+                    FigureBox {
+                        id: box
+                        figure: cell.modelData
+                        valueSize: Ui.px(Ui.portrait ? 88 : 96)
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(32) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import QtQuick
+import Kiosk
+
+// Pictures to swipe through; pinch (or the mouse wheel) zooms, a drag pans a zoomed picture.
+ScreenPage {
+    id: page
+    readonly property var images: screen.images
+
+    ListView {
+        id: pager
+        objectName: "pager"
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dots.top; bottomMargin: Ui.px(16) }
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: 320
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        // While a picture is zoomed, a drag pans it instead of turning the page.
+        interactive: !(currentItem && currentItem.zoomed)
+        model: page.images
+        delegate: Item {
+            id: slide
+            required property var modelData
+            required property int index
+            readonly property bool zoomed: zoom.contentWidth > zoom.width + 1
+            width: pager.width
+            height: pager.height
+
+            Flickable {
+                id: zoom
+                objectName: "zoom"
+                anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin; bottomMargin: caption.height + Ui.px(12) }
+                contentWidth: width
+                contentHeight: height
+                interactive: slide.zoomed
+                boundsBehavior: Flickable.StopAtBounds
+                clip: true
+
+                // Between fit (1x) and 4x, keeping the point under the fingers in place.
+                function zoomTo(w, center) {
+                    w = Math.max(width, Math.min(width * 4, w))
+                    resizeContent(w, w * height / width, center)
+                }
+                // Back to fit when the visitor leaves this picture.
+                Connections {
+                    target: pager
+                    function onCurrentIndexChanged() { zoom.resizeContent(zoom.width, zoom.height, Qt.point(0, 0)) }
+                }
+
+                Item {
+                    width: Math.max(zoom.contentWidth, zoom.width)
+                    height: Math.max(zoom.contentHeight, zoom.height)
+                    Picture {
+                        // Decoded once, at twice the fitted size for sharp zooming, then only
+                        // scaled: resizing it while pinching would decode it again and again.
+                        width: zoom.width
+                        height: zoom.height
+                        detail: 2
+                        scale: zoom.contentWidth / zoom.width
+                        transformOrigin: Item.TopLeft
+                        source: slide.modelData.image
+                        fillMode: Image.PreserveAspectFit
+                    }
+                    PinchHandler {
+                        target: null
+                        // Two fingers win over the Flickable, which would otherwise pan a zoomed picture.
+                        grabPermissions: PointerHandler.CanTakeOverFromAnything
+                        property real startWidth
+                        onActiveChanged: active ? startWidth = zoom.contentWidth : zoom.returnToBounds()
+                        onActiveScaleChanged: zoom.zoomTo(startWidth * activeScale, centroid.position)
+                    }
+                    WheelHandler {
+                        onWheel: (event) => zoom.zoomTo(zoom.contentWidth * (event.angleDelta.y > 0 ? 1.25 : 0.8),
+                                                        Qt.point(event.x, event.y))
+                    }
+                }
+            }
+            Label {
+                id: caption
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; leftMargin: page.margin; rightMargin: page.margin }
+                text: Ui.t(slide.modelData.caption)
+                horizontalAlignment: Text.AlignHCenter
+                font.pixelSize: Ui.px(28)
+                maximumLineCount: 2
+                elide: Text.ElideRight
+            }
+        }
+    }
+
+    Row {
+        id: dots
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
+        spacing: 0
+        Repeater {
+            model: page.images.length
+            Item {
+                required property int index
+                width: Ui.minTouch; height: Ui.minTouch
+                Rectangle {
+                    anchors.centerIn: parent
+                    width: Ui.px(14); height: width; radius: width / 2
+                    color: pager.currentIndex === parent.index ? Ui.theme.accent : Ui.alpha(Ui.theme.text, 0.3)
+                }
+                TapHandler { onTapped: pager.currentIndex = parent.index }
+            }
+        }
+    }
+
+    TouchButton {
+        objectName: "previous"
+        visible: pager.currentIndex > 0
+        icon: Qt.resolvedUrl("icons/back.svg")
+        anchors { left: parent.left; leftMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
+        onTapped: pager.decrementCurrentIndex()
+    }
+    TouchButton {
+        objectName: "next"
+        visible: pager.currentIndex < pager.count - 1
+        icon: Qt.resolvedUrl("icons/forward.svg")
+        anchors { right: parent.right; rightMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
+        onTapped: pager.incrementCurrentIndex()
+    }
+}

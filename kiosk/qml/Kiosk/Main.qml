@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls.Basic as Controls
+import Kiosk
+
+// The window: the current screen, the dock with Back / Home / language, and the edge swipe.
+Window {
+    id: root
+    readonly property QtObject nav: Ui.nav  // set from Python before this window is created
+
+    color: Ui.theme.background
+    title: Ui.t(nav.pack.title)
+
+    Binding { target: Ui; property: "scale"; value: Math.min(root.width, root.height) / 1080 }
+    Binding { target: Ui; property: "portrait"; value: root.height > root.width }
+
+    readonly property var kinds: ({
+        menu: menuPage, timeline: timelinePage, cards: cardsPage, detail: detailPage,
+        figures: figuresPage, gallery: galleryPage, roadmap: roadmapPage
+    })
+    Component { id: menuPage; MenuScreen {} }
+    Component { id: timelinePage; TimelineScreen {} }
+    Component { id: cardsPage; CardsScreen {} }
+    Component { id: detailPage; DetailScreen {} }
+    Component { id: figuresPage; FiguresScreen {} }
+    Component { id: galleryPage; GalleryScreen {} }
+    Component { id: roadmapPage; RoadmapScreen {} }
+
+    function showScreen(animated) {
+        stack.forward = nav.direction > 0
+        stack.replace(null, kinds[nav.screen.kind], { screen: nav.screen },
+                      animated ? Controls.StackView.ReplaceTransition : Controls.StackView.Immediate)
+    }
+    Connections {
+        target: root.nav
+        function onMoved() { root.showScreen(true) }
+        function onPackChanged() { root.showScreen(false) }
+    }
+    Component.onCompleted: showScreen(false)
+
+    Controls.StackView {
+        id: stack
+        objectName: "stack"
+        property bool forward: true
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dock.top }
+        clip: true
+        // Short and calm; a new tap mid-transition finishes it at once and starts the next.
+        replaceEnter: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "x"; from: (stack.forward ? 1 : -1) * stack.width * 0.12; to: 0; duration: 260; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200; easing.type: Easing.OutQuad }
+            }
+        }
+        replaceExit: Transition {
+            ParallelAnimation {
+                NumberAnimation { property: "x"; from: 0; to: (stack.forward ? -1 : 1) * stack.width * 0.08; duration: 260; easing.type: Easing.OutCubic }
+                NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 160; easing.type: Easing.OutQuad }
+            }
+        }
+    }
+
+    Dock {
+        id: dock
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+    }
+
+    // Back by swiping in from the left edge, as on a phone.
+    Item {
+        objectName: "backEdge"
+        width: Ui.px(28)
+        anchors { left: parent.left; top: parent.top; bottom: dock.top }
+        DragHandler {
+            target: null
+            // activeTranslation is already reset when `active` turns false: keep the last one.
+            property vector2d last
+            onActiveTranslationChanged: if (active) last = activeTranslation
+            onActiveChanged: if (!active) root.nav.edgeSwipe(last.x, last.y, root.width)
+        }
+    }
+}

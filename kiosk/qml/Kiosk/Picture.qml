@@ -1,0 +1,45 @@
+import QtQuick
+import Kiosk
+
+// An image decoded off the UI thread, at the size it is shown (an 8K photo never blocks a tap),
+// upright by its EXIF orientation; a neutral placeholder if it cannot be shown.
+Item {
+    id: picture
+    property url source
+    property int fillMode: Image.PreserveAspectFit
+    property real detail: 1  // decode at this multiple of the shown size (2 where it can be zoomed)
+    readonly property alias status: image.status
+    // Read by the renderer (Python cannot read Image.status): wait until this is false.
+    readonly property bool loading: image.status === Image.Loading
+    readonly property alias paintedWidth: image.paintedWidth
+    readonly property alias paintedHeight: image.paintedHeight
+
+    Image {
+        id: image
+        anchors.fill: parent
+        // Loaded only once laid out, so it is decoded once, at its final size.
+        source: picture.width > 0 && picture.height > 0 ? picture.source : ""
+        asynchronous: true
+        autoTransform: true
+        fillMode: picture.fillMode
+        smooth: true
+        sourceSize.width: Math.ceil(picture.width * picture.detail)
+        sourceSize.height: Math.ceil(picture.height * picture.detail)
+        opacity: status === Image.Ready ? 1 : 0
+        Behavior on opacity { NumberAnimation { duration: 180 } }
+        onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
+    }
+    Rectangle {
+        anchors.fill: parent
+        visible: image.status === Image.Error
+        color: Ui.alpha(Ui.theme.surface, 0.8)
+        radius: Ui.px(8)
+        Image {
+            anchors.centerIn: parent
+            width: Math.min(parent.width, parent.height) * 0.3; height: width
+            sourceSize.width: width; sourceSize.height: height
+            source: Qt.resolvedUrl("icons/placeholder.svg")
+            opacity: 0.35
+        }
+    }
+}

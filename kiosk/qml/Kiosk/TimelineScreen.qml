@@ -1,0 +1,130 @@
+import QtQuick
+import Kiosk
+
+// Years on a rail at the top; below, one event at a time that the visitor swipes through.
+ScreenPage {
+    id: page
+    readonly property var events: screen.events
+
+    Item {
+        id: rail
+        objectName: "yearRail"
+        anchors { left: parent.left; right: parent.right; top: parent.top
+                  leftMargin: page.margin; rightMargin: page.margin }
+        height: Ui.px(96)
+        Rectangle {
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter }
+            height: Math.max(2, Ui.px(3))
+            color: Ui.alpha(Ui.theme.accent, 0.35)
+        }
+        Row {
+            anchors.fill: parent
+            Repeater {
+                model: page.events
+                Item {
+                    id: stop
+                    required property var modelData
+                    required property int index
+                    readonly property bool current: pager.currentIndex === index
+                    objectName: "year:" + modelData.year
+                    width: rail.width / page.events.length
+                    height: rail.height
+                    Rectangle {
+                        anchors.centerIn: parent
+                        width: Math.min(parent.width - Ui.px(8), Math.max(yearText.implicitWidth + Ui.px(32), Ui.px(96)))
+                        height: Ui.px(72)
+                        radius: height / 2
+                        color: stop.current ? Ui.theme.accent : Ui.theme.background
+                        border.color: Ui.theme.accent
+                        border.width: Math.max(1, Ui.px(2))
+                        Label {
+                            id: yearText
+                            anchors.centerIn: parent
+                            text: stop.modelData.year
+                            color: stop.current ? Ui.theme.background : Ui.theme.text
+                            font.pixelSize: Ui.px(30)
+                            font.weight: Font.Bold
+                            wrapMode: Text.NoWrap
+                        }
+                    }
+                    TapHandler { onTapped: pager.currentIndex = stop.index }
+                }
+            }
+        }
+    }
+
+    ListView {
+        id: pager
+        objectName: "pager"
+        anchors { left: parent.left; right: parent.right; top: rail.bottom; bottom: parent.bottom; topMargin: Ui.px(28) }
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: 320
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        model: page.events
+        delegate: Item {
+            id: event
+            required property var modelData
+            width: pager.width
+            height: pager.height
+            Picture {
+                id: picture
+                visible: (event.modelData.image ?? "") !== ""
+                source: event.modelData.image ?? ""
+                x: page.margin
+                width: visible ? (Ui.portrait ? event.width - 2 * page.margin : event.width * 0.46 - page.margin) : 0
+                height: Ui.portrait ? event.height * 0.4 : event.height
+            }
+            ScrollText {
+                x: Ui.portrait ? page.margin : picture.x + picture.width + (picture.visible ? Ui.px(56) : 0)
+                y: Ui.portrait ? picture.height + Ui.px(32) : 0
+                width: event.width - x - page.margin
+                height: event.height - y
+                spacing: Ui.px(18)
+                Label {
+                    text: event.modelData.year
+                    color: Ui.theme.accent
+                    font.pixelSize: Ui.px(Ui.portrait ? 88 : 112)
+                    font.weight: Font.Bold
+                    lineHeight: 1.0
+                }
+                Label {
+                    width: parent.width
+                    text: Ui.t(event.modelData.title)
+                    font.pixelSize: Ui.px(44)
+                    font.weight: Font.Bold
+                }
+                Label {
+                    width: parent.width
+                    visible: text !== ""
+                    text: Ui.t(event.modelData.text)
+                    font.pixelSize: Ui.px(28)
+                    color: Ui.alpha(Ui.theme.text, 0.88)
+                    lineHeight: 1.3
+                }
+                FigureRow {
+                    width: parent.width
+                    figures: event.modelData.figures ?? []
+                    topPadding: Ui.px(12)
+                }
+            }
+        }
+    }
+
+    TouchButton {
+        objectName: "previous"
+        visible: pager.currentIndex > 0
+        icon: Qt.resolvedUrl("icons/back.svg")
+        anchors { left: parent.left; leftMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
+        onTapped: pager.decrementCurrentIndex()
+    }
+    TouchButton {
+        objectName: "next"
+        visible: pager.currentIndex < pager.count - 1
+        icon: Qt.resolvedUrl("icons/forward.svg")
+        anchors { right: parent.right; rightMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
+        onTapped: pager.incrementCurrentIndex()
+    }
+}

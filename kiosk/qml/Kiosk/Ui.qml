@@ -1,0 +1,29 @@
+pragma Singleton
+import QtQuick
+
+// What every view file shares: the navigator, the pack's theme, the scale, and the text lookup.
+// Python sets `nav` before loading Main.qml, which sets `scale`; one instance per engine, so
+// each test window has its own.
+QtObject {
+    property QtObject nav: null
+    // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
+    property real scale: 1
+    property bool portrait: false
+
+    readonly property var theme: nav ? nav.pack.theme : ({})
+    readonly property string language: nav ? nav.language : ""
+
+    // The smallest touch target, 48 px at 1080p (we use 64-96 for the main buttons).
+    readonly property real minTouch: px(48)
+
+    function t(text) {
+        return text ? (text[language] ?? "") : ""
+    }
+    function px(n) {
+        return Math.round(n * scale)
+    }
+    // Theme colour with an alpha, for surfaces over background images.
+    function alpha(color, a) {
+        return Qt.alpha(color, a)
+    }
+}

@@ -1,0 +1,1 @@
+"""The Qt side: application start-up and the Python objects QML binds to."""

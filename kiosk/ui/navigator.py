@@ -1,0 +1,101 @@
+"""The navigator QML binds to: a thin Qt adapter over `kiosk.navigation.Navigation`."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from ..content import Pack
+from ..navigation import Navigation, is_back_swipe
+from .present import present, present_pack
+
+log = logging.getLogger(__name__)
+
+
+class Navigator(QObject):
+    moved = Signal()  # screen, history or direction changed
+    languageChanged = Signal()
+    packChanged = Signal()
+
+    def __init__(self, pack: Pack, parent: QObject | None = None):
+        super().__init__(parent)
+        self._failed_images: set[str] = set()
+        self._set_pack(pack)
+
+    def _set_pack(self, pack: Pack) -> None:
+        self._pack = pack
+        self._pack_view = present_pack(pack)
+        self._screens = {s.id: present(s, pack.root) for s in pack.screens}
+        self._nav = Navigation(
+            start=pack.start.id, screen_ids=frozenset(self._screens),
+            languages=tuple(pack.languages), default_language=pack.default_language,
+        )
+
+    # --- what QML reads -------------------------------------------------------------------
+
+    @Property("QVariantMap", notify=packChanged)
+    def pack(self) -> dict:
+        return self._pack_view
+
+    @Property("QVariantMap", notify=moved)
+    def screen(self) -> dict:
+        return self._screens[self._nav.current]
+
+    @Property(str, notify=moved)
+    def screenId(self) -> str:
+        return self._nav.current
+
+    @Property(bool, notify=moved)
+    def canGoBack(self) -> bool:
+        return self._nav.can_go_back
+
+    @Property(int, notify=moved)
+    def direction(self) -> int:
+        return self._nav.direction
+
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._nav.language
+
+    @Property(str, notify=languageChanged)
+    def nextLanguage(self) -> str:
+        return self._nav.next_language()
+
+    # --- what QML asks for ----------------------------------------------------------------
+
+    @Slot(str)
+    def open(self, screen_id: str) -> None:
+        if self._nav.open(screen_id):
+            self.moved.emit()
+
+    @Slot()
+    def back(self) -> None:
+        if self._nav.back():
+            self.moved.emit()
+
+    @Slot()
+    def home(self) -> None:
+        if self._nav.home():
+            self.moved.emit()
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        if self._nav.set_language(code):
+            self.languageChanged.emit()
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        self.setLanguage(self._nav.next_language())
+
+    @Slot(float, float, float)
+    def edgeSwipe(self, dx: float, dy: float, width: float) -> None:
+        if is_back_swipe(dx, dy, width):
+            self.back()
+
+    @Slot(str)
+    def imageFailed(self, url: str) -> None:
+        # A broken image shows a placeholder; say so once, not on every visit to the screen.
+        if url not in self._failed_images:
+            self._failed_images.add(url)
+            log.warning("image cannot be shown, showing a placeholder: %s", url)

@@ -1,0 +1,56 @@
+"""Turn a pack's dataclasses into the plain dicts and lists QML binds to. No Qt here.
+
+Texts stay per-language mappings ({"zh": ..., "en": ...}) so the view switches language in place
+(lists keep their scroll position); images become file URLs; screen links become ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ..content import Asset, Model, Pack, Screen, ScreenRef, Text
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English", "ja": "日本語", "ko": "한국어", "fr": "Français",
+                  "de": "Deutsch", "es": "Español", "ru": "Русский", "ar": "العربية"}
+
+
+# The app's own words (not the pack's), per language; other languages fall back to English.
+UI_STRINGS = {
+    "back": {"zh": "返回", "en": "Back"},
+    "home": {"zh": "首页", "en": "Home"},
+}
+
+
+def present(value: Any, root: Path) -> Any:
+    if isinstance(value, Text):
+        return dict(value.values)
+    if isinstance(value, Asset):
+        return (root / value.path).resolve().as_uri()
+    if isinstance(value, ScreenRef):
+        return value.id
+    if isinstance(value, list):
+        return [present(v, root) for v in value]
+    if isinstance(value, Model):
+        out = {f.name: present(getattr(value, f.name), root)
+               for f in dataclasses.fields(value) if not f.metadata.get("internal")}
+        if isinstance(value, Screen):
+            out["kind"] = value.KIND
+            out["source"] = str(value.where)
+        return out
+    return value
+
+
+def present_pack(pack: Pack) -> dict:
+    """What every screen shares: title, theme, languages, idle settings."""
+    return {
+        "id": pack.id,
+        "title": present(pack.title, pack.root),
+        "theme": present(pack.theme, pack.root),
+        "idle": present(pack.idle, pack.root),
+        "start": pack.start.id,
+        "languages": [{"code": c, "name": LANGUAGE_NAMES.get(c, c.upper())} for c in pack.languages],
+        "strings": {key: {c: words.get(c, words["en"]) for c in pack.languages}
+                    for key, words in UI_STRINGS.items()},
+    }

@@ -1,0 +1,59 @@
+"""Render a pack's screens to images, headless: for proof sheets, tests and screenshots."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem
+
+from ..content import Pack
+from .app import Show
+
+@dataclass
+class Rendered:
+    screen_id: str
+    language: str
+    image: QImage
+
+
+def _items(item: QQuickItem) -> Iterator[QQuickItem]:
+    yield item
+    for child in item.childItems():
+        yield from _items(child)
+
+
+def busy(show: Show) -> bool:
+    """True while a transition runs or a visible image is still being decoded."""
+    stack = show.window.findChild(QObject, "stack")
+    if stack is not None and stack.property("busy"):
+        return True
+    return any(it.property("loading") and it.isVisible()
+               for it in _items(show.window.contentItem())
+               if it.metaObject().className().startswith("Picture"))
+
+
+def settle(show: Show, timeout: float = 10.0) -> None:
+    """Let animations finish and images load, so a grab shows what a visitor would see."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 3:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.02)
+        quiet = 0 if busy(show) else quiet + 1
+
+
+def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> Iterator[Rendered]:
+    show = Show(pack, windowed=True, size=size)
+    try:
+        for language in languages:
+            show.navigator.setLanguage(language)
+            for screen in pack.screens:
+                show.navigator.open(screen.id)
+                settle(show)
+                yield Rendered(screen.id, language, show.window.grabWindow())
+    finally:
+        show.close()

@@ -1,0 +1,161 @@
+"""Visitor flows on the real window, by touch and by mouse: every screen of the Yongchuan pack in
+both languages, swiping, pinching, Back and Home, language switching in place."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pytest
+from PySide6.QtCore import QObject, QPointF
+from PySide6.QtTest import QTest
+
+from kiosk.content import Pack, ScreenRef, parts
+
+from .support import YONGCHUAN_PACK
+from .visitor import Visitor, scene_rect
+
+
+def routes(pack: Pack) -> dict[str, list[str]]:
+    """For each screen, the screens a visitor taps through from the start to reach it."""
+    by_id = {s.id: s for s in pack.screens}
+    found = {pack.start.id: []}
+    todo = deque([pack.start.id])
+    while todo:
+        here = todo.popleft()
+        for ref in parts(by_id[here], ScreenRef):
+            if ref.id not in found:
+                found[ref.id] = found[here] + [ref.id]
+                todo.append(ref.id)
+    return found
+
+
+def go(visitor: Visitor, target: str) -> None:
+    """Tap whatever on the current screen leads to `target`: a tile, a card or a link."""
+    visitor.tap(visitor.find(f"tile:{target}", f"card:{target}", f"link:{target}"))
+    visitor.settle()
+    assert visitor.show.navigator.screenId == target
+
+
+@pytest.fixture(params=["touch", "mouse"])
+def visitor(request, show_pack, qtbot):
+    return Visitor(show_pack(YONGCHUAN_PACK), qtbot, request.param)
+
+
+def test_every_screen_is_reached_in_both_languages(visitor):
+    nav, pack = visitor.show.navigator, visitor.show.pack
+    all_routes = routes(pack)
+    assert set(all_routes) == {s.id for s in pack.screens}
+    for language in pack.languages:
+        if nav.language != language:
+            visitor.tap("languageButton")
+        assert nav.language == language
+        for screen in pack.screens:
+            if nav.screenId != pack.start.id:
+                visitor.tap("homeButton")
+                visitor.settle()
+            assert nav.screenId == pack.start.id
+            for hop in all_routes[screen.id]:
+                go(visitor, hop)
+            assert visitor.text_of("screenTitle") == screen.title(language)
+            if all_routes[screen.id]:
+                before = ([pack.start.id] + all_routes[screen.id])[-2]
+                visitor.tap("backButton")
+                visitor.settle()
+                assert nav.screenId == before
+
+
+def test_language_switches_in_place(visitor):
+    nav = visitor.show.navigator
+    go(visitor, "history")
+    pager = visitor.find("pager")
+    visitor.tap("year:2017")
+    visitor.qtbot.waitUntil(lambda: pager.property("currentIndex") == 3)
+    title_zh = visitor.text_of("screenTitle")
+    visitor.tap("languageButton")
+    assert nav.language == "en" and nav.screenId == "history"
+    assert visitor.text_of("screenTitle") != title_zh
+    assert pager.property("currentIndex") == 3, "the visitor stays on the same year"
+    visitor.tap("languageButton")
+    assert visitor.text_of("screenTitle") == title_zh
+
+
+def test_swipe_through_the_timeline(visitor):
+    go(visitor, "history")
+    pager = visitor.find("pager")
+    area = scene_rect(pager)
+    y, x = area.center().y(), area.center().x()
+
+    def swipe_to(dx: float, index: int) -> None:  # a visitor's swipe: a third of the screen, quick
+        visitor.swipe(QPointF(x - dx / 2, y), QPointF(x + dx / 2, y))
+        visitor.qtbot.waitUntil(lambda: pager.property("currentIndex") == index and not pager.property("moving"))
+
+    swipe_to(-600, 1)
+    swipe_to(-600, 2)
+    swipe_to(600, 1)
+    visitor.tap("next")
+    visitor.qtbot.waitUntil(lambda: pager.property("currentIndex") == 2)
+
+
+def test_back_by_swiping_from_the_left_edge(visitor):
+    nav = visitor.show.navigator
+    go(visitor, "talent")
+    height = visitor.window.height()
+    visitor.swipe(QPointF(4, height * 0.45), QPointF(700, height * 0.47))
+    visitor.settle()
+    assert nav.screenId == "home"
+
+
+def test_a_short_edge_drag_is_not_back(visitor):
+    nav = visitor.show.navigator
+    go(visitor, "talent")
+    height = visitor.window.height()
+    visitor.swipe(QPointF(4, height * 0.45), QPointF(120, height * 0.47))
+    visitor.settle()
+    assert nav.screenId == "talent"
+
+
+def test_tap_during_a_transition_is_not_lost(visitor):
+    nav = visitor.show.navigator
+    visitor.tap("tile:history")
+    assert visitor.stack.property("busy"), "the transition is still running"
+    visitor.tap("backButton")
+    visitor.settle()
+    assert nav.screenId == "home"
+    assert not nav.canGoBack
+
+
+def test_pinch_zoom_and_pan_in_the_gallery(show_pack, qtbot):
+    visitor = Visitor(show_pack(YONGCHUAN_PACK), qtbot, "touch")
+    go(visitor, "gallery")
+    pager = visitor.find("pager")
+    zoom = visitor.find("zoom")
+    area = scene_rect(zoom)
+    visitor.pinch(area.center(), 200, 600)
+    qtbot.waitUntil(lambda: zoom.property("contentWidth") > 2 * zoom.width())
+    assert not pager.property("interactive"), "a zoomed picture pans; it does not turn the page"
+    x_before = zoom.property("contentX")
+    visitor.swipe(area.center(), area.center() + QPointF(300, 0))
+    qtbot.waitUntil(lambda: zoom.property("contentX") < x_before - 100 and not zoom.property("moving"))
+    assert pager.property("currentIndex") == 0
+    visitor.pinch(area.center(), 600, 100)
+    qtbot.waitUntil(lambda: zoom.property("contentWidth") <= zoom.width() + 1)
+    y = area.center().y()
+    visitor.swipe(QPointF(area.right() - 100, y), QPointF(area.left() + 100, y))
+    qtbot.waitUntil(lambda: pager.property("currentIndex") == 1)
+
+
+def test_wheel_zooms_the_gallery_for_rehearsal(show_pack, qtbot):
+    visitor = Visitor(show_pack(YONGCHUAN_PACK), qtbot, "mouse")
+    go(visitor, "gallery")
+    zoom = visitor.find("zoom")
+    center = scene_rect(zoom).center().toPoint()
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtCore import QCoreApplication
+    for _ in range(3):
+        event = QWheelEvent(QPointF(center), QPointF(visitor.window.mapToGlobal(center)), QPoint(0, 0),
+                            QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QCoreApplication.sendEvent(visitor.window, event)
+        QTest.qWait(20)
+    assert zoom.property("contentWidth") > 1.5 * zoom.width()
