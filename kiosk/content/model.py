@@ -77,9 +77,11 @@ class Link(Model):
 
 @dataclass(frozen=True, kw_only=True)
 class Figure(Model):
-    """A key number: `value` is shown large ("274", "1.73", "8,000"), `unit` beside it."""
+    """A key number: `value` is shown large ("274", "8,000"), `unit` beside it. The value is the
+    same in every language, or given per language where numbers are said differently
+    ({zh: "1.73", en: "¥173"} with unit {zh: 亿元, en: million})."""
 
-    value: str
+    value: Text | str
     label: Text
     unit: Text | None = None
     note: Text | None = None

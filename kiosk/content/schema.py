@@ -38,7 +38,11 @@ class Reader:
         origin = typing.get_origin(tp)
         if origin in (Union, types.UnionType):
             inner = [a for a in typing.get_args(tp) if a is not type(None)]
-            return None if node.value is None else self.read(node, inner[0], what)
+            if node.value is None:
+                return None
+            if Text in inner and len(inner) > 1:  # `Text | str`: per language, or one for all
+                return self.read(node, Text if node.is_mapping else inner[1 - inner.index(Text)], what)
+            return self.read(node, inner[0], what)
         if origin is list:
             return self._list(node, typing.get_args(tp)[0], what)
         if tp is Screen:

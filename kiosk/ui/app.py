@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (makes rootObjects() return QQuickWindow)
@@ -73,8 +73,11 @@ class Show:
             self.window.showFullScreen()
 
     def close(self) -> None:
+        """Close the window and free the engine now: an engine left for Python's exit to destroy
+        tears down Qt's image threads in the wrong order and can crash the process."""
         self.window.close()
         self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _qt_to_log(mode: QtMsgType, context, message: str) -> None:

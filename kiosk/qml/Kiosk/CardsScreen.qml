@@ -5,8 +5,11 @@ import Kiosk
 ScreenPage {
     id: page
     readonly property var cards: screen.cards
+    // Cards with pictures are narrow enough for five in a row; text-only cards need room to read.
+    readonly property bool pictures: cards.some(c => (c.image ?? "") !== "")
     readonly property int columns: Ui.portrait ? Math.min(2, cards.length)
-                                               : (cards.length <= 3 ? cards.length : cards.length === 4 ? 2 : 3)
+                                               : Math.min(cards.length <= 5 ? cards.length : Math.ceil(cards.length / 2),
+                                                          pictures ? 5 : 3)
     readonly property real gap: Ui.px(24)
 
     ScrollText {
@@ -38,8 +41,7 @@ ScreenPage {
                             visible: (card.modelData.image ?? "") !== ""
                             source: card.modelData.image ?? ""
                             width: parent.width
-                            // Smaller pictures when there are many cards, so more fit on screen.
-                            height: width * (page.cards.length > 3 ? 0.32 : Ui.portrait ? 0.5 : 0.42)
+                            height: width * (Ui.portrait ? 0.45 : 0.5)
                             fillMode: Image.PreserveAspectFit
                         }
                         Row {

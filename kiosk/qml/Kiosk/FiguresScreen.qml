@@ -22,10 +22,10 @@ ScreenPage {
                 Rectangle {
                     id: cell
                     required property var modelData
-                    width: (grid.width - (page.columns - 1) * page.gap) / page.columns
                     // Fill the screen when the figures fit; scroll when they do not.
-                    height: Math.max(box.implicitHeight + Ui.px(64),
-                                     (scroll.height - (page.rows - 1) * page.gap) / page.rows)
+                    readonly property real share: (scroll.height - (page.rows - 1) * page.gap) / page.rows
+                    width: (grid.width - (page.columns - 1) * page.gap) / page.columns
+                    height: Math.max(box.implicitHeight + Ui.px(48), share)
                     radius: Ui.px(20)
                     color: Ui.alpha(Ui.theme.surface, 0.9)
                     border.color: Ui.alpha(Ui.theme.accent, 0.25)
@@ -33,8 +33,9 @@ ScreenPage {
                     FigureBox {
                         id: box
                         figure: cell.modelData
-                        valueSize: Ui.px(Ui.portrait ? 88 : 96)
-                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(32) }
+                        // Numbers as large as the cell allows, for reading from two metres.
+                        valueSize: Math.max(Ui.px(48), Math.min(Ui.px(104), cell.share * 0.27))
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(28) }
                     }
                 }
             }

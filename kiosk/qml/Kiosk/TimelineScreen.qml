@@ -86,7 +86,7 @@ ScreenPage {
                 Label {
                     text: event.modelData.year
                     color: Ui.theme.accent
-                    font.pixelSize: Ui.px(Ui.portrait ? 88 : 112)
+                    font.pixelSize: Ui.px(Ui.portrait ? 80 : 96)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                 }

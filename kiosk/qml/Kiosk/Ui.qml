@@ -16,8 +16,9 @@ QtObject {
     // The smallest touch target, 48 px at 1080p (we use 64-96 for the main buttons).
     readonly property real minTouch: px(48)
 
+    // A pack text in the current language; a plain string (a number, a year) is the same in all.
     function t(text) {
-        return text ? (text[language] ?? "") : ""
+        return typeof text === "string" ? text : text ? (text[language] ?? "") : ""
     }
     function px(n) {
         return Math.round(n * scale)
