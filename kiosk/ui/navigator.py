@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
 
 from ..content import Pack
 from ..navigation import Navigation, is_back_swipe
+from .images import decode_size_for
 from .present import present, present_pack
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,11 @@ class Navigator(QObject):
     def edgeSwipe(self, dx: float, dy: float, width: float) -> None:
         if is_back_swipe(dx, dy, width):
             self.back()
+
+    @Slot(str, float, float, bool, result=QSize)
+    def decodeSize(self, url: str, width: float, height: float, crop: bool) -> QSize:
+        """The size a picture is decoded at, shown in a width x height box."""
+        return QSize(*decode_size_for(url, (width, height), crop))
 
     @Slot(str)
     def imageFailed(self, url: str) -> None:

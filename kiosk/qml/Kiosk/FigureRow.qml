@@ -14,7 +14,8 @@ Flow {
             required property var modelData
             figure: modelData
             valueSize: row.valueSize
-            width: Math.min(Ui.px(360), row.width)
+            // Share the row; below 280 px a figure wraps onto the next line instead.
+            width: Math.min(row.width, Math.max(Ui.px(280), (row.width - (row.figures.length - 1) * row.spacing) / row.figures.length))
         }
     }
 }

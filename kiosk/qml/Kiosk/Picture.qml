@@ -1,8 +1,8 @@
 import QtQuick
 import Kiosk
 
-// An image decoded off the UI thread, at the size it is shown (an 8K photo never blocks a tap),
-// upright by its EXIF orientation; a neutral placeholder if it cannot be shown.
+// An image decoded off the UI thread, at the size it is shown (an 8K photo never blocks a tap and
+// never fills memory), upright by its EXIF orientation; a neutral placeholder if it cannot be shown.
 Item {
     id: picture
     property url source
@@ -16,6 +16,7 @@ Item {
 
     Image {
         id: image
+        objectName: "image"
         anchors.fill: parent
         // Loaded only once laid out, so it is decoded once, at its final size.
         source: picture.width > 0 && picture.height > 0 ? picture.source : ""
@@ -23,8 +24,8 @@ Item {
         autoTransform: true
         fillMode: picture.fillMode
         smooth: true
-        sourceSize.width: Math.ceil(picture.width * picture.detail)
-        sourceSize.height: Math.ceil(picture.height * picture.detail)
+        sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
+                                      picture.height * picture.detail, picture.fillMode === Image.PreserveAspectCrop)
         opacity: status === Image.Ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: 180 } }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())

@@ -80,34 +80,36 @@ ScreenPage {
             ScrollText {
                 x: Ui.portrait ? page.margin : picture.x + picture.width + (picture.visible ? Ui.px(56) : 0)
                 y: Ui.portrait ? picture.height + Ui.px(32) : 0
-                width: event.width - x - page.margin
+                // Clear of the round "next" button on the right.
+                width: event.width - x - page.margin - (Ui.portrait ? 0 : Ui.px(40))
                 height: event.height - y
-                spacing: Ui.px(18)
-                Label {
+                spacing: Ui.px(14)
+                Label {  // the rail shows the year large already; here it labels the text
                     text: event.modelData.year
                     color: Ui.theme.accent
-                    font.pixelSize: Ui.px(Ui.portrait ? 80 : 96)
+                    font.pixelSize: Ui.px(40)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                 }
                 Label {
                     width: parent.width
                     text: Ui.t(event.modelData.title)
-                    font.pixelSize: Ui.px(44)
+                    font.pixelSize: Ui.px(40)
                     font.weight: Font.Bold
                 }
                 Label {
                     width: parent.width
                     visible: text !== ""
                     text: Ui.t(event.modelData.text)
-                    font.pixelSize: Ui.px(28)
+                    font.pixelSize: Ui.px(27)
                     color: Ui.alpha(Ui.theme.text, 0.88)
-                    lineHeight: 1.3
+                    lineHeight: 1.25
                 }
                 FigureRow {
                     width: parent.width
                     figures: event.modelData.figures ?? []
-                    topPadding: Ui.px(12)
+                    valueSize: Ui.px(52)
+                    topPadding: Ui.px(8)
                 }
             }
         }

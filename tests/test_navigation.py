@@ -1,0 +1,58 @@
+"""The visitor's navigation state and the gesture rules, without any window."""
+
+from kiosk.navigation import BACKWARD, FORWARD, MAX_HISTORY, Navigation, is_back_swipe
+from kiosk.ui.images import decode_size
+
+
+def nav() -> Navigation:
+    return Navigation(start="home", screen_ids=frozenset({"home", "a", "b"}),
+                      languages=("zh", "en"), default_language="zh")
+
+
+def test_open_back_home():
+    n = nav()
+    assert (n.current, n.language, n.can_go_back) == ("home", "zh", False)
+    assert n.open("a") and n.open("b")
+    assert (n.current, n.history, n.direction) == ("b", ["home", "a"], FORWARD)
+    assert n.back() and n.current == "a" and n.direction == BACKWARD
+    assert n.home() and (n.current, n.history) == ("home", [])
+    assert not n.back() and not n.home()
+
+
+def test_unknown_or_current_screen_is_ignored():
+    n = nav()
+    assert not n.open("nope") and not n.open("home")
+    assert n.history == []
+
+
+def test_history_is_bounded():
+    n = nav()
+    for i in range(MAX_HISTORY * 3):
+        n.open("a" if i % 2 == 0 else "b")
+    assert len(n.history) == MAX_HISTORY
+
+
+def test_language_cycle_and_reset():
+    n = nav()
+    assert n.next_language() == "en"
+    assert n.set_language("en") and not n.set_language("en") and not n.set_language("fr")
+    assert n.next_language() == "zh"
+    n.open("a")
+    n.reset()
+    assert (n.current, n.language, n.history) == ("home", "zh", [])
+
+
+def test_back_swipe_needs_a_long_mostly_horizontal_drag():
+    assert is_back_swipe(500, 40, 1920)
+    assert not is_back_swipe(200, 0, 1920)      # too short
+    assert not is_back_swipe(500, 400, 1920)    # too steep: that is scrolling
+    assert not is_back_swipe(-500, 0, 1920)     # wrong way
+
+
+def test_decode_size_fits_or_covers_and_never_enlarges_rasters():
+    photo = (4320, 7680)  # an upright 8K portrait photo
+    assert decode_size(photo, (1776, 632), crop=False, vector=False) == (356, 632)
+    assert decode_size(photo, (1776, 632), crop=True, vector=False) == (1776, 3158)
+    assert decode_size((640, 480), (1920, 1080), crop=False, vector=False) == (640, 480)
+    assert decode_size((640, 480), (1920, 1080), crop=False, vector=True) == (1440, 1080)
+    assert decode_size((0, 0), (300.5, 200), crop=False, vector=False) == (301, 200)
