@@ -52,6 +52,8 @@ def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> I
         for language in languages:
             show.navigator.setLanguage(language)
             for screen in pack.screens:
+                # As a visitor arrives: from the start screen, so Back shows as it would.
+                show.navigator.home()
                 show.navigator.open(screen.id)
                 settle(show)
                 yield Rendered(screen.id, language, show.window.grabWindow())

@@ -26,7 +26,7 @@ Item {
         id: header
         visible: page.showHeader
         anchors { left: parent.left; right: parent.right; top: parent.top
-                  leftMargin: page.margin; rightMargin: page.margin; topMargin: Ui.px(48) }
+                  leftMargin: page.margin; rightMargin: page.margin; topMargin: Ui.px(40) }
         spacing: Ui.px(10)
         Label {
             objectName: "screenTitle"
@@ -53,7 +53,7 @@ Item {
         anchors { left: parent.left; right: parent.right
                   top: page.showHeader ? header.bottom : parent.top
                   bottom: links.visible ? links.top : parent.bottom
-                  topMargin: page.showHeader ? Ui.px(36) : 0
+                  topMargin: page.showHeader ? Ui.px(32) : 0
                   bottomMargin: Ui.px(28) }
     }
 

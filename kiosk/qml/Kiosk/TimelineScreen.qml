@@ -11,7 +11,7 @@ ScreenPage {
         objectName: "yearRail"
         anchors { left: parent.left; right: parent.right; top: parent.top
                   leftMargin: page.margin; rightMargin: page.margin }
-        height: Ui.px(96)
+        height: Ui.px(80)
         Rectangle {
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter }
             height: Math.max(2, Ui.px(3))
@@ -32,7 +32,7 @@ ScreenPage {
                     Rectangle {
                         anchors.centerIn: parent
                         width: Math.min(parent.width - Ui.px(8), Math.max(yearText.implicitWidth + Ui.px(32), Ui.px(96)))
-                        height: Ui.px(72)
+                        height: Ui.px(64)
                         radius: height / 2
                         color: stop.current ? Ui.theme.accent : Ui.theme.background
                         border.color: Ui.theme.accent
@@ -56,7 +56,7 @@ ScreenPage {
     ListView {
         id: pager
         objectName: "pager"
-        anchors { left: parent.left; right: parent.right; top: rail.bottom; bottom: parent.bottom; topMargin: Ui.px(28) }
+        anchors { left: parent.left; right: parent.right; top: rail.bottom; bottom: parent.bottom; topMargin: Ui.px(20) }
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
         highlightRangeMode: ListView.StrictlyEnforceRange
@@ -74,7 +74,7 @@ ScreenPage {
                 visible: (event.modelData.image ?? "") !== ""
                 source: event.modelData.image ?? ""
                 x: page.margin
-                width: visible ? (Ui.portrait ? event.width - 2 * page.margin : event.width * 0.46 - page.margin) : 0
+                width: visible ? (Ui.portrait ? event.width - 2 * page.margin : event.width * 0.42 - page.margin) : 0
                 height: Ui.portrait ? event.height * 0.4 : event.height
             }
             ScrollText {
