@@ -26,19 +26,22 @@ def share_unlike(image: QImage, colour: QColor, step: int = 8) -> float:
     return differ / total
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
-def test_no_screen_is_blank(qapp, size, tmp_path):
+@pytest.mark.parametrize("size, languages", [((1920, 1080), ["zh", "en"]), ((1080, 1920), ["zh", "en"]),
+                                             ((3840, 2160), ["en"])], ids=["landscape", "portrait", "4k"])
+def test_no_screen_is_blank_or_cut_short(qapp, size, languages, tmp_path):
     from kiosk.ui.app import prepare_qt
     prepare_qt()
     pack = load_pack(YONGCHUAN_PACK).pack
     background = QColor(pack.theme.background)
     count = 0
-    for shot in render_screens(pack, size, pack.languages):
+    for shot in render_screens(pack, size, languages):
+        where = f"{shot.screen_id} ({shot.language}, {size[0]}x{size[1]})"
         assert (shot.image.width(), shot.image.height()) == size
         shot.image.save(str(tmp_path / f"{shot.screen_id}-{shot.language}.png"))
-        assert share_unlike(shot.image, background) > 0.08, f"{shot.screen_id} ({shot.language}) looks blank"
+        assert share_unlike(shot.image, background) > 0.08, f"{where} looks blank"
+        assert shot.truncated == [], f"{where}: text cut short: {shot.truncated}"
         count += 1
-    assert count == len(pack.screens) * len(pack.languages)
+    assert count == len(pack.screens) * len(languages)
 
 
 def test_every_character_of_the_pack_is_in_the_bundled_fonts():
@@ -55,3 +58,22 @@ def test_every_character_of_the_pack_is_in_the_bundled_fonts():
         assert raw.isValid(), path
         missing = sorted(c for c in chars if not c.isspace() and not raw.supportsCharacter(ord(c)))
         assert not missing, f"{path.name} lacks {''.join(missing)}"
+
+
+def test_a_text_too_long_for_its_box_is_reported(qapp, tmp_path):
+    """The cut-short check above can fail: a tile title far too long is caught."""
+    import shutil
+
+    from kiosk.ui.app import prepare_qt
+
+    from .support import MINIMAL_PACK
+    prepare_qt()
+    folder = tmp_path / "minimal"
+    shutil.copytree(MINIMAL_PACK, folder)
+    home = folder / "screens" / "home.yaml"
+    long_title = "A very long tile title that goes on and on " * 4
+    home.write_text(home.read_text(encoding="utf-8").replace("en: History", f"en: {long_title}"), encoding="utf-8")
+    pack = load_pack(folder).pack
+    shots = {s.screen_id: s for s in render_screens(pack, (1920, 1080), ["en"])}
+    assert any(t.startswith("A very long tile title") for t in shots["home"].truncated)
+    assert shots["figures"].truncated == []

@@ -18,6 +18,7 @@ class Rendered:
     screen_id: str
     language: str
     image: QImage
+    truncated: list[str]  # texts cut short on this screen (elided, or more lines than allowed)
 
 
 def _items(item: QQuickItem) -> Iterator[QQuickItem]:
@@ -34,6 +35,13 @@ def busy(show: Show) -> bool:
     return any(it.property("loading") and it.isVisible()
                for it in _items(show.window.contentItem())
                if it.metaObject().className().startswith("Picture"))
+
+
+def truncated_texts(show: Show) -> list[str]:
+    """Visible texts that do not fit their box and are shown cut short."""
+    return [it.property("text") for it in _items(show.window.contentItem())
+            if it.metaObject().className().startswith(("QQuickText", "Label"))
+            and it.isVisible() and it.property("truncated")]
 
 
 def settle(show: Show, timeout: float = 10.0) -> None:
@@ -56,6 +64,6 @@ def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> I
                 show.navigator.home()
                 show.navigator.open(screen.id)
                 settle(show)
-                yield Rendered(screen.id, language, show.window.grabWindow())
+                yield Rendered(screen.id, language, show.window.grabWindow(), truncated_texts(show))
     finally:
         show.close()
