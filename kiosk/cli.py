@@ -7,12 +7,20 @@ Content mistakes are reported as `file:line:col: severity: message`, never as a 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import re
+import shutil
 import sys
 from pathlib import Path
 
 from . import __version__, locations
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack
+from .settings import Settings
+from .staff import hash_pin, valid_pin
+
+STARTER_PACK = "starter"
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 USAGE_ERROR = 2
 
@@ -52,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="show in a window instead of fullscreen")
     run.add_argument("--size", type=parse_size, metavar="WxH",
                      help="window size for --windowed, e.g. 1080x1920 (default 1920x1080)")
+    run.add_argument("--idle-timeout", type=parse_seconds, metavar="SECONDS",
+                     help="seconds without a touch before the attract loop (default: the pack's, 90)")
 
     validate = sub.add_parser(
         "validate", help="check packs and list every problem",
@@ -67,7 +77,33 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"List the packs in {locations.BUILTIN_PACKS_DIR} and in the user packs folder "
         f"({locations.user_packs_dir()}), with title, languages and validity.",
     )
+
+    new = sub.add_parser(
+        "new", help="start a new pack from the starter template",
+        description="Copy the starter pack (every screen kind, with comments) to a new folder, "
+        "ready to edit. The folder's name becomes the pack id.",
+    )
+    new.add_argument("path", metavar="PATH", help="the new pack's folder, e.g. content/my-show")
+
+    pin = sub.add_parser(
+        "set-pin", help="set the staff menu PIN for this machine",
+        description="Set the PIN that opens the hidden staff menu (tap the four screen corners "
+        "clockwise, then type it). Only a salted scrypt hash is stored, in "
+        f"{locations.config_dir()}. Without a PIN the menu opens only in --windowed mode. "
+        "The PIN is asked for twice, or read from standard input when it is not a terminal.",
+    )
+    pin.add_argument("--clear", action="store_true", help="remove the PIN")
     return parser
+
+
+def parse_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 1 <= value <= 86400:
+        raise argparse.ArgumentTypeError("give 1 to 86400 seconds")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "packs":
             return cmd_packs()
+        if args.command == "new":
+            return cmd_new(args)
+        if args.command == "set-pin":
+            return cmd_set_pin(args)
         return cmd_run(args)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
@@ -143,9 +183,48 @@ def cmd_packs() -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     if args.pack and args.pack_option and args.pack != args.pack_option:
         raise UsageError("give the pack once: either PACK or --pack")
-    folder = find_pack(args.pack or args.pack_option or locations.DEFAULT_PACK)
+    name = args.pack or args.pack_option
+    # Without a pack named, the show starts on the one staff chose last (or the default).
+    folder = find_pack(name) if name else None
     from .ui.app import run  # Qt Quick is loaded only to show the show
-    return run(folder, windowed=args.windowed, size=args.size)
+    return run(folder, windowed=args.windowed, size=args.size, idle_timeout=args.idle_timeout)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    target = Path(args.path)
+    if target.exists():
+        raise UsageError(f"{target} already exists; give a new folder")
+    if not ID_PATTERN.fullmatch(target.name):
+        raise UsageError(f"'{target.name}' cannot be a pack id: use lowercase letters, digits, '-' "
+                         "and '_' (e.g. my-show-2025)")
+    shutil.copytree(locations.BUILTIN_PACKS_DIR / STARTER_PACK, target)
+    pack_file = target / "pack.yaml"
+    text = pack_file.read_text(encoding="utf-8")
+    pack_file.write_text(re.sub(r"(?m)^id: .*$", f"id: {target.name}", text, count=1), encoding="utf-8")
+    print(f"created {target}: edit {pack_file} and {target / 'screens'}/, then check it with "
+          f"`kiosk validate {target}` and rehearse it with `kiosk run --windowed {target}`")
+    return 0
+
+
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    if args.clear:
+        settings.pin = None
+        settings.save()
+        print("staff PIN removed: the staff menu now opens only in --windowed mode")
+        return 0
+    if sys.stdin.isatty():
+        pin = getpass.getpass("new staff PIN (4 to 12 digits): ")
+        if getpass.getpass("the same PIN again: ") != pin:
+            raise UsageError("the two PINs differ; nothing changed")
+    else:
+        pin = sys.stdin.readline().strip()
+    if not valid_pin(pin):
+        raise UsageError("a PIN is 4 to 12 digits (0-9); nothing changed")
+    settings.pin = hash_pin(pin)
+    settings.save()
+    print(f"staff PIN set (stored as a salted hash in {Settings.path()})")
+    return 0
 
 
 def _count(n: int, word: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 MAX_HISTORY = 64  # visitors wander in circles for hours; the way back must not grow forever
 
-FORWARD, BACKWARD = 1, -1
+FORWARD, BACKWARD, JUMP = 1, -1, 0  # JUMP: a fresh start (reset, new pack), shown without animation
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Navigation:
         self.current = self.start
         self.language = self.default_language
         self.history.clear()
-        self.direction = BACKWARD
+        self.direction = JUMP
 
     def open(self, screen_id: str) -> bool:
         if screen_id not in self.screen_ids or screen_id == self.current:

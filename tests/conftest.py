@@ -38,10 +38,10 @@ def show_pack(qapp, qtbot):
     prepare_qt()
     shows = []
 
-    def open_show(folder: Path, size=(1920, 1080), windowed=True):
+    def open_show(folder: Path, size=(1920, 1080), windowed=True, **options):
         result = load_pack(folder, check_image)
         assert result.ok, [p.format() for p in result.problems]
-        show = Show(result.pack, windowed=windowed, size=size)
+        show = Show(result.pack, windowed=windowed, size=size, **options)
         shows.append(show)
         qtbot.waitExposed(show.window)
         return show

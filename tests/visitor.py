@@ -58,6 +58,11 @@ class Visitor:
                 return found[0]
         raise AssertionError(f"nothing visible named {names} on screen {self.show.navigator.screenId}")
 
+    def wait_for(self, name: str) -> QQuickItem:
+        """The item named `name`, once it has appeared (overlays fade in)."""
+        self.qtbot.waitUntil(lambda: bool(self.find_all(name)), timeout=3000)
+        return self.find(name)
+
     def text_of(self, name: str) -> str:
         return self.find(name).property("text")
 

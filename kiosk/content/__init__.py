@@ -3,7 +3,7 @@
 Use `load_pack(folder)`: it returns every problem found and, only when there is no error, the Pack.
 """
 
-from .catalog import declared_id, find_pack_folders, resolve_pack
+from .catalog import PackInfo, declared_id, describe_pack, find_pack_folders, resolve_pack
 from .model import (SCREEN_KINDS, Asset, Card, CardsScreen, DetailScreen, Event, Figure,
                     FiguresScreen, FontFile, GalleryItem, GalleryScreen, Idle, Image, Link,
                     MenuScreen, Model, Pack, RoadmapScreen, Screen, ScreenRef, Step, Text, Theme, Tile,
@@ -16,5 +16,5 @@ __all__ = [
     "FiguresScreen", "FontFile", "GalleryItem", "GalleryScreen", "Idle", "Image", "ImageCheck",
     "Link", "LoadResult", "MenuScreen", "Model", "NotAPackFolder", "Pack", "Pos", "Problem",
     "RoadmapScreen", "Screen", "ScreenRef", "Step", "Text", "Theme", "Tile", "TimelineScreen",
-    "declared_id", "find_pack_folders", "load_pack", "parts", "resolve_pack",
+    "PackInfo", "declared_id", "describe_pack", "find_pack_folders", "load_pack", "parts", "resolve_pack",
 ]

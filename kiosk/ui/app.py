@@ -1,22 +1,32 @@
-"""Start the show: fonts, the pack, the QML window."""
+"""Start the show: fonts, the pack, the QML window, the idle policy, lockdown and the staff menu."""
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (makes rootObjects() return QQuickWindow)
 from PySide6.QtQuickControls2 import QQuickStyle
 
-from ..content import Pack, load_pack
+from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
+from ..content.pack import PACK_FILE
 from ..imagecheck import check_image
 from ..logs import setup_logging
+from ..packchoice import pick_pack, start_candidates
+from ..settings import Settings
+from .awake import KeepAwake
 from .fonts import DEFAULT_FAMILY, load_fonts, use_family
+from .idle import IdleController
+from .input_watch import InputWatch
 from .navigator import Navigator
+from .staff import StaffMenu
 
 log = logging.getLogger(__name__)
 
@@ -45,38 +55,107 @@ def apply_pack_fonts(pack: Pack) -> None:
 
 
 class Show:
-    """One kiosk window showing one pack."""
+    """One kiosk window showing one pack at a time.
 
-    def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None):
+    `windowed` is rehearsal: a normal window, staff menu without a PIN if none is set. Otherwise
+    the show is locked down: fullscreen, frameless, on top, no cursor, no way out by keyboard.
+    """
+
+    def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
+                 settings: Settings | None = None, idle_timeout: float | None = None,
+                 idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
         self.pack = pack
+        self.settings = settings or Settings()
+        # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
+        self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
         apply_pack_fonts(pack)
         self.engine = QQmlApplicationEngine()
-        # A child of the engine, so it outlives every binding that reads it.
-        self.navigator = Navigator(pack, parent=self.engine)
+        # Children of the engine, so they outlive every binding that reads them.
+        self.navigator = Navigator(pack, self.settings.language, parent=self.engine)
+        self.idle = IdleController(*self._idle_times(pack), clock=clock, parent=self.engine)
+        self.staff = StaffMenu(self, self.settings, windowed, clock=clock, parent=self.engine)
         self.engine.addImportPath(str(QML_DIR))
-        # Injected before any view exists, so no binding ever sees a missing navigator.
+        # Injected before any view exists, so no binding ever sees a missing object.
         ui = self.engine.singletonInstance("Kiosk", "Ui")
         if ui is None:
             raise ShowError("the kiosk's QML module failed to load (see the messages above)")
-        ui.setProperty("nav", self.navigator)
+        for name, obj in (("nav", self.navigator), ("idle", self.idle), ("staff", self.staff)):
+            ui.setProperty(name, obj)
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
             raise ShowError("the kiosk's QML view failed to load (see the messages above)")
         self.window = roots[0]
+
+        self.input = InputWatch(self.window, lockdown=not windowed, parent=self.engine)
+        self.input.pressed.connect(self.idle.press)
+        self.input.released.connect(self.idle.release)
+        self.input.activity.connect(self.idle.activity)
+        self.input.cornerTapped.connect(self.staff.cornerTapped)
+        self.idle.resetRequested.connect(self.navigator.reset)
+        self.idle.resetRequested.connect(self.staff.close)  # the menu closes itself when idle
+        self.awake = KeepAwake()
+
         if windowed:
             self.window.resize(QSize(*(size or DEFAULT_SIZE)))
             self.window.show()
         else:
+            self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint
+                                 | Qt.WindowType.WindowStaysOnTopHint)
             # Without a window manager FullScreen alone keeps the window small: size it first.
             self.window.setGeometry(self.window.screen().geometry())
             self.window.showFullScreen()
+            self.input.hide_cursor()
+            self.awake.start()
+        self._remember_good(pack)
+
+    def _idle_times(self, pack: Pack) -> tuple[float, float]:
+        countdown = pack.idle.countdown if self.idle_countdown is None else self.idle_countdown
+        return self.idle_timeout or pack.idle.timeout, countdown
+
+    def switch_pack(self, folder: str | Path) -> LoadResult:
+        """Validate a pack completely, then show it all at once; a pack with errors is refused and
+        the current one goes on."""
+        try:
+            result = load_pack(Path(folder), check_image)
+        except NotAPackFolder as e:
+            result = LoadResult(Path(folder), [Problem(Pos(PACK_FILE), "error", str(e))])
+        if not result.ok:
+            log.error("pack %s refused: %d error(s), first: %s", folder, len(result.errors),
+                      result.errors[0].format(str(folder)))
+            return result
+        self.pack = result.pack
+        apply_pack_fonts(result.pack)
+        self.navigator.set_pack(result.pack, self.settings.language)
+        self.idle.set_timeouts(*self._idle_times(result.pack))
+        self._remember_good(result.pack)
+        log.info("now showing pack %s from %s", result.pack.id, folder)
+        return result
+
+    def _remember_good(self, pack: Pack) -> None:
+        folder = str(pack.root.resolve())
+        if self.settings.last_good_pack != folder:
+            self.settings.last_good_pack = folder
+            try:
+                self.settings.save()
+            except OSError as e:  # a read-only disk must not stop the show
+                log.error("cannot save settings: %s", e)
+
+    def quit(self) -> None:
+        self.input.allow_close = True
+        QCoreApplication.quit()
 
     def close(self) -> None:
         """Close the window and free the engine now: an engine left for Python's exit to destroy
         tears down Qt's image threads in the wrong order and can crash the process."""
+        if self.engine is None:
+            return
+        self.awake.stop()
+        self.input.stop()
+        self.input.allow_close = True
         self.window.close()
         self.engine.deleteLater()
+        self.engine = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -86,24 +165,44 @@ def _qt_to_log(mode: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def run(folder: Path, *, windowed: bool, size: tuple[int, int] | None) -> int:
+def _stop_on_signals(app: QGuiApplication) -> QTimer:
+    """SIGTERM (systemd stopping the unit) and Ctrl+C end the show cleanly. Python only runs its
+    signal handlers when it gets control, so a timer hands it control twice a second."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    timer = QTimer()
+    timer.start(500)
+    timer.timeout.connect(lambda: None)
+    return timer
+
+
+def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
+        idle_timeout: float | None = None) -> int:
     setup_logging(console=windowed)
     qInstallMessageHandler(_qt_to_log)
     prepare_qt()
     app = QGuiApplication(sys.argv)
     app.setApplicationName("kiosk")
-    result = load_pack(folder, check_image)
-    if not result.ok:
-        for problem in result.problems:
-            print(problem.format(str(folder)), file=sys.stderr)
-        print(f"kiosk: {folder} has errors; fix them (kiosk validate {folder})", file=sys.stderr)
+    settings = Settings.load()
+    result, skipped = pick_pack(start_candidates(explicit, settings), lambda f: load_pack(f, check_image))
+    for why in skipped:
+        log.warning("not starting on %s", why)
+    if explicit and (result is None or result.root.resolve() != explicit.resolve()):
+        for problem in load_pack(explicit, check_image).problems:
+            print(problem.format(str(explicit)), file=sys.stderr)
+    if result is None:
+        print("kiosk: no pack without errors to show; fix them (kiosk validate PACK)", file=sys.stderr)
         return 1
-    log.info("showing pack %s from %s", result.pack.id, folder)
+    if explicit and result.root.resolve() == explicit.resolve():
+        settings.pack = str(explicit.resolve())  # remembered, as if staff had chosen it
+        settings.save()
+    log.info("showing pack %s from %s", result.pack.id, result.root)
     try:
-        show = Show(result.pack, windowed=windowed, size=size)
+        show = Show(result.pack, windowed=windowed, size=size, settings=settings, idle_timeout=idle_timeout)
     except ShowError as e:
         log.error("%s", e)
         return 1
+    keep = _stop_on_signals(app)  # noqa: F841  (must stay alive while the app runs)
     code = app.exec()
     show.close()
     return code

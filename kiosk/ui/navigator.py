@@ -19,19 +19,38 @@ class Navigator(QObject):
     languageChanged = Signal()
     packChanged = Signal()
 
-    def __init__(self, pack: Pack, parent: QObject | None = None):
+    def __init__(self, pack: Pack, language: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._failed_images: set[str] = set()
-        self._set_pack(pack)
+        self._set_pack(pack, language)
 
-    def _set_pack(self, pack: Pack) -> None:
+    def _set_pack(self, pack: Pack, language: str | None) -> None:
         self._pack = pack
         self._pack_view = present_pack(pack)
         self._screens = {s.id: present(s, pack.root) for s in pack.screens}
         self._nav = Navigation(
-            start=pack.start.id, screen_ids=frozenset(self._screens),
-            languages=tuple(pack.languages), default_language=pack.default_language,
+            start=pack.start.id, screen_ids=frozenset(self._screens), languages=tuple(pack.languages),
+            default_language=language if language in pack.languages else pack.default_language,
         )
+
+    def set_pack(self, pack: Pack, language: str | None = None) -> None:
+        """Show another pack, from its start screen, all at once."""
+        self._set_pack(pack, language)
+        self.packChanged.emit()
+        self.languageChanged.emit()
+        self.moved.emit()
+
+    def set_default_language(self, code: str) -> None:
+        """The language each new visitor starts in (staff may change it for this machine)."""
+        if code in self._nav.languages:
+            self._nav.default_language = code
+
+    @Slot()
+    def reset(self) -> None:
+        """As a new visitor finds the kiosk: start screen, default language, no history."""
+        self._nav.reset()
+        self.languageChanged.emit()
+        self.moved.emit()
 
     # --- what QML reads -------------------------------------------------------------------
 
@@ -58,6 +77,10 @@ class Navigator(QObject):
     @Property(str, notify=languageChanged)
     def language(self) -> str:
         return self._nav.language
+
+    @Property(str, notify=languageChanged)
+    def defaultLanguage(self) -> str:
+        return self._nav.default_language
 
     @Property(str, notify=languageChanged)
     def nextLanguage(self) -> str:

@@ -20,6 +20,9 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English", "ja": "日本語", "ko": "한
 UI_STRINGS = {
     "back": {"zh": "返回", "en": "Back"},
     "home": {"zh": "首页", "en": "Home"},
+    "still_there": {"zh": "还在吗？", "en": "Still there?"},
+    "touch_to_continue": {"zh": "触摸屏幕继续浏览", "en": "Touch the screen to continue"},
+    "touch_to_start": {"zh": "触摸开始", "en": "Touch to start"},
 }
 
 
@@ -49,6 +52,10 @@ def present_pack(pack: Pack) -> dict:
         "title": present(pack.title, pack.root),
         "theme": present(pack.theme, pack.root),
         "idle": present(pack.idle, pack.root),
+        # Shown in every language at once: the passer-by may read any of them.
+        "attractTexts": [pack.idle.attract_text(c) if pack.idle.attract_text
+                         else UI_STRINGS["touch_to_start"].get(c, UI_STRINGS["touch_to_start"]["en"])
+                         for c in pack.languages],
         "start": pack.start.id,
         "languages": [{"code": c, "name": LANGUAGE_NAMES.get(c, c.upper())} for c in pack.languages],
         "strings": {key: {c: words.get(c, words["en"]) for c in pack.languages}

@@ -25,17 +25,17 @@ Window {
     Component { id: galleryPage; GalleryScreen {} }
     Component { id: roadmapPage; RoadmapScreen {} }
 
-    function showScreen(animated) {
+    // A new page each time, so a fresh start (reset, new pack) also resets scrolling and zoom.
+    function showScreen() {
         stack.forward = nav.direction > 0
         stack.replace(null, kinds[nav.screen.kind], { screen: nav.screen },
-                      animated ? Controls.StackView.ReplaceTransition : Controls.StackView.Immediate)
+                      nav.direction !== 0 ? Controls.StackView.ReplaceTransition : Controls.StackView.Immediate)
     }
     Connections {
         target: root.nav
-        function onMoved() { root.showScreen(true) }
-        function onPackChanged() { root.showScreen(false) }
+        function onMoved() { root.showScreen() }
     }
-    Component.onCompleted: showScreen(false)
+    Component.onCompleted: showScreen()
 
     Controls.StackView {
         id: stack
@@ -75,5 +75,12 @@ Window {
             onActiveTranslationChanged: if (active) last = activeTranslation
             onActiveChanged: if (!active) root.nav.edgeSwipe(last.x, last.y, root.width)
         }
+    }
+
+    IdleOverlay {
+        anchors.fill: parent
+    }
+    StaffPanel {
+        anchors.fill: parent
     }
 }

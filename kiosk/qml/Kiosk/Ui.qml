@@ -2,10 +2,12 @@ pragma Singleton
 import QtQuick
 
 // What every view file shares: the navigator, the pack's theme, the scale, and the text lookup.
-// Python sets `nav` before loading Main.qml, which sets `scale`; one instance per engine, so
-// each test window has its own.
+// Python sets `nav`, `idle` and `staff` before loading Main.qml, which sets `scale`; one
+// instance per engine, so each test window has its own.
 QtObject {
     property QtObject nav: null
+    property QtObject idle: null
+    property QtObject staff: null
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
     property bool portrait: false
@@ -19,6 +21,10 @@ QtObject {
     // A pack text in the current language; a plain string (a number, a year) is the same in all.
     function t(text) {
         return typeof text === "string" ? text : text ? (text[language] ?? "") : ""
+    }
+    // One of the app's own phrases in every language of the pack, for screens anyone may read.
+    function allLanguages(words) {
+        return nav.pack.languages.map(l => words[l.code])
     }
     function px(n) {
         return Math.round(n * scale)

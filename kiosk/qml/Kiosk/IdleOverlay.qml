@@ -1,0 +1,145 @@
+import QtQuick
+import Kiosk
+
+// What nobody-there looks like: first "Still there?" with a countdown over the screen, then the
+// attract loop of the pack's hero images. Both take the touch that ends them, so that touch
+// never lands on a button underneath.
+Item {
+    id: overlay
+    readonly property string phase: Ui.idle.phase
+    // Up (and taking touches) the moment the phase changes, not one animation frame later.
+    visible: phase !== "active" || opacity > 0
+    opacity: phase === "active" ? 0 : 1
+    Behavior on opacity { NumberAnimation { duration: 300 } }
+
+    MouseArea {
+        anchors.fill: parent
+        enabled: overlay.phase !== "active"  // while fading out, taps already reach the screen
+    }
+
+    // --- "Still there?" -------------------------------------------------------------------
+    Rectangle {
+        objectName: "countdown"
+        anchors.fill: parent
+        visible: overlay.phase === "warning"
+        color: Ui.alpha(Ui.theme.background, 0.78)
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width * 0.8, Ui.px(760))
+            height: column.implicitHeight + Ui.px(96)
+            radius: Ui.px(32)
+            color: Ui.theme.surface
+            border.color: Ui.alpha(Ui.theme.accent, 0.6)
+            border.width: Ui.px(2)
+            Column {
+                id: column
+                anchors.centerIn: parent
+                width: parent.width - Ui.px(96)
+                spacing: Ui.px(16)
+                Repeater {
+                    model: Ui.allLanguages(Ui.nav.pack.strings.still_there)
+                    Label {
+                        required property string modelData
+                        width: column.width
+                        horizontalAlignment: Text.AlignHCenter
+                        text: modelData
+                        font.pixelSize: Ui.px(52)
+                        font.weight: Font.Bold
+                    }
+                }
+                Label {
+                    objectName: "secondsLeft"
+                    width: column.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: Ui.idle.secondsLeft
+                    color: Ui.theme.accent
+                    font.pixelSize: Ui.px(140)
+                    font.weight: Font.Bold
+                    lineHeight: 1.0
+                }
+                Repeater {
+                    model: Ui.allLanguages(Ui.nav.pack.strings.touch_to_continue)
+                    Label {
+                        required property string modelData
+                        width: column.width
+                        horizontalAlignment: Text.AlignHCenter
+                        text: modelData
+                        color: Ui.theme.muted
+                        font.pixelSize: Ui.px(30)
+                    }
+                }
+            }
+        }
+    }
+
+    // --- the attract loop -----------------------------------------------------------------
+    Rectangle {
+        id: attract
+        objectName: "attract"
+        anchors.fill: parent
+        visible: overlay.phase === "attract"
+        color: Ui.theme.background
+        readonly property var images: Ui.nav.pack.idle.attract_images
+        property int shown: 0
+
+        Repeater {
+            model: attract.images
+            Picture {
+                required property string modelData
+                required property int index
+                anchors.fill: parent
+                source: modelData
+                fillMode: Image.PreserveAspectCrop
+                opacity: index === attract.shown ? 1 : 0
+                // A slow crossfade; between fades nothing moves, so nothing repaints.
+                Behavior on opacity { NumberAnimation { duration: 1200; easing.type: Easing.InOutQuad } }
+            }
+        }
+        Timer {
+            interval: Ui.nav.pack.idle.attract_interval * 1000
+            running: attract.visible && attract.images.length > 1
+            repeat: true
+            onTriggered: attract.shown = (attract.shown + 1) % attract.images.length
+        }
+        Rectangle {  // a dark fade behind the text
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            height: parent.height * 0.5
+            gradient: Gradient {
+                GradientStop { position: 0; color: "transparent" }
+                GradientStop { position: 1; color: Ui.alpha(Ui.theme.background, 0.92) }
+            }
+        }
+        Column {
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom
+                      margins: Ui.px(Ui.portrait ? 56 : 96) }
+            spacing: Ui.px(18)
+            Row {
+                spacing: Ui.px(28)
+                Picture {
+                    visible: (Ui.theme.logo ?? "") !== ""
+                    source: Ui.theme.logo ?? ""
+                    width: Ui.px(112); height: width
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+                Label {
+                    width: Math.min(implicitWidth, attract.width - Ui.px(Ui.portrait ? 112 : 192) - Ui.px(140))
+                    text: Ui.t(Ui.nav.pack.title)
+                    font.pixelSize: Ui.px(Ui.portrait ? 56 : 68)
+                    font.weight: Font.Bold
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+            }
+            Repeater {
+                model: Ui.nav.pack.attractTexts
+                Label {
+                    required property string modelData
+                    required property int index
+                    text: modelData
+                    color: index === 0 ? Ui.theme.accent : Ui.theme.text
+                    font.pixelSize: Ui.px(index === 0 ? 52 : 36)
+                    font.weight: Font.DemiBold
+                }
+            }
+        }
+    }
+}

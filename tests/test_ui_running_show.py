@@ -1,0 +1,230 @@
+"""Running the show unattended, on the real window with short timeouts: idle countdown and reset,
+the attract loop, lockdown, the hidden staff menu and its PIN, and switching packs safely."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+
+from kiosk import locations
+from kiosk.settings import Settings
+from kiosk.staff import MAX_TRIES, hash_pin
+
+from .support import MINIMAL_PACK, YONGCHUAN_PACK
+from .test_ui_visitor import go
+from .visitor import Visitor, scene_rect
+
+STARTER_PACK = locations.BUILTIN_PACKS_DIR / "starter"
+PIN = "2468"
+
+
+def corners(visitor: Visitor) -> None:
+    w, h = visitor.window.width(), visitor.window.height()
+    for x, y in ((8, 8), (w - 8, 8), (w - 8, h - 8), (8, h - 8)):
+        visitor.tap(QPointF(x, y))
+
+
+def type_pin(visitor: Visitor, pin: str) -> None:
+    for digit in pin:
+        visitor.tap(f"pinKey:{digit}")
+    visitor.tap("pinKey:ok")
+
+
+# --- idle -----------------------------------------------------------------------------------
+
+
+def test_idle_countdown_then_a_full_reset(show_pack, qtbot):
+    show = show_pack(YONGCHUAN_PACK, idle_timeout=1.5, idle_countdown=1.5)
+    visitor, nav, idle = Visitor(show, qtbot), show.navigator, show.idle
+    go(visitor, "history")
+    visitor.tap("year:2017")
+    visitor.tap("languageButton")
+    pager = visitor.find("pager")
+    assert (nav.language, pager.property("currentIndex")) == ("en", 3)
+
+    qtbot.waitUntil(lambda: idle.phase == "warning", timeout=4000)
+    assert visitor.wait_for("countdown")
+    assert visitor.text_of("secondsLeft") in ("1", "2")
+    qtbot.waitUntil(lambda: idle.phase == "attract", timeout=4000)
+    assert visitor.wait_for("attract")
+    # Everything a visitor changed is back as the next visitor should find it.
+    assert (nav.screenId, nav.language, nav.canGoBack) == ("home", "zh", False)
+
+    tile = scene_rect(visitor.find("tile:history")).center()
+    visitor.tap(tile)  # the tap that wakes the kiosk does not also open a tile
+    qtbot.waitUntil(lambda: idle.phase == "active")
+    visitor.settle()
+    assert nav.screenId == "home"
+    qtbot.waitUntil(lambda: not visitor.find_all("attract"))
+    visitor.tap("tile:history")
+    visitor.settle()
+    assert nav.screenId == "history"
+    assert visitor.find("pager").property("currentIndex") == 0, "the timeline starts from the first year again"
+
+
+def test_a_touch_during_the_countdown_cancels_it(show_pack, qtbot):
+    show = show_pack(YONGCHUAN_PACK, idle_timeout=1, idle_countdown=30)
+    visitor, idle = Visitor(show, qtbot), show.idle
+    go(visitor, "history")
+    next_button = scene_rect(visitor.find("next")).center()
+    qtbot.waitUntil(lambda: idle.phase == "warning", timeout=3000)
+    visitor.tap(next_button)
+    qtbot.waitUntil(lambda: idle.phase == "active")
+    assert show.navigator.screenId == "history"
+    assert visitor.find("pager").property("currentIndex") == 0, "the cancelling tap went nowhere else"
+
+
+def test_a_long_drag_is_never_cut_off(show_pack, qtbot):
+    show = show_pack(YONGCHUAN_PACK, idle_timeout=1, idle_countdown=0)
+    visitor, idle = Visitor(show, qtbot), show.idle
+    go(visitor, "gallery")
+    area = scene_rect(visitor.find("zoom"))
+    start = area.center()
+    QTest.touchEvent(visitor.window, visitor.device).press(0, start.toPoint(), visitor.window).commit()
+    for i in range(40):  # a finger resting and moving slowly for about 3 s, longer than the timeout
+        QTest.qWait(75)
+        point = (start + QPointF(i % 5, 0)).toPoint()
+        QTest.touchEvent(visitor.window, visitor.device).move(0, point, visitor.window).commit()
+    assert idle.phase == "active" and show.navigator.screenId == "gallery"
+    QTest.touchEvent(visitor.window, visitor.device).release(0, start.toPoint(), visitor.window).commit()
+    qtbot.waitUntil(lambda: idle.phase == "attract", timeout=3000)
+
+
+# --- lockdown -------------------------------------------------------------------------------
+
+
+def test_lockdown_ignores_keys_and_close_requests(show_pack, qtbot):
+    show = show_pack(MINIMAL_PACK, windowed=False)
+    window = show.window
+    assert window.flags() & Qt.WindowType.FramelessWindowHint
+    assert window.flags() & Qt.WindowType.WindowStaysOnTopHint
+    assert (window.width(), window.height()) == (1920, 1080), "covers the whole screen"
+    assert window.cursor().shape() == Qt.CursorShape.BlankCursor
+    for key, mods in ((Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+                      (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)):
+        QTest.keyClick(window, key, mods)
+    assert not window.close(), "a close request is refused"
+    QTest.qWait(50)
+    assert window.isVisible()
+
+
+def test_windowed_rehearsal_is_not_locked(show_pack, qtbot):
+    show = show_pack(MINIMAL_PACK, windowed=True)
+    assert not show.window.flags() & Qt.WindowType.FramelessWindowHint
+    event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    assert not show.input.eventFilter(show.window, event)
+
+
+# --- staff menu -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def locked_show(show_pack, qtbot):
+    """The fullscreen show with a staff PIN set."""
+    show = show_pack(YONGCHUAN_PACK, windowed=False, settings=Settings(pin=hash_pin(PIN)))
+    return show, Visitor(show, qtbot)
+
+
+def test_corner_gesture_then_pin_opens_the_menu(locked_show, qtbot):
+    show, visitor = locked_show
+    staff = show.staff
+    corners(visitor)
+    assert staff.state == "pin"
+    type_pin(visitor, "1111")
+    assert staff.state == "pin" and "Wrong PIN" in visitor.text_of("staffMessage")
+    type_pin(visitor, PIN)
+    assert staff.state == "menu"
+    assert visitor.find("pack:yongchuan-2022") and visitor.find("pack:starter")
+    assert "yongchuan-2022" in visitor.text_of("diagnostics")
+    visitor.tap("staffClose")
+    assert staff.state == "closed"
+
+
+def test_corners_in_the_wrong_order_do_nothing(locked_show):
+    show, visitor = locked_show
+    w, h = visitor.window.width(), visitor.window.height()
+    for x, y in ((8, 8), (w - 8, h - 8), (w - 8, 8), (8, h - 8)):
+        visitor.tap(QPointF(x, y))
+    assert show.staff.state == "closed"
+
+
+def test_wrong_pins_lock_the_pad(locked_show):
+    show, visitor = locked_show
+    corners(visitor)
+    for _ in range(MAX_TRIES):
+        type_pin(visitor, "0000")
+    assert "Locked" in visitor.text_of("staffMessage")
+    type_pin(visitor, PIN)
+    assert show.staff.state == "pin", "even the right PIN waits out the lock"
+    assert "Locked" in visitor.text_of("staffMessage")
+
+
+def test_without_a_pin_the_menu_opens_only_in_rehearsal(show_pack, qtbot):
+    fullscreen = show_pack(MINIMAL_PACK, windowed=False)
+    corners(Visitor(fullscreen, qtbot))
+    assert fullscreen.staff.state == "closed"
+    fullscreen.close()
+    windowed = show_pack(MINIMAL_PACK, windowed=True)
+    corners(Visitor(windowed, qtbot))
+    assert windowed.staff.state == "menu"
+
+
+def test_the_menu_closes_itself_when_idle(show_pack, qtbot):
+    show = show_pack(MINIMAL_PACK, windowed=True, idle_timeout=1, idle_countdown=0)
+    corners(Visitor(show, qtbot))
+    assert show.staff.state == "menu"
+    qtbot.waitUntil(lambda: show.staff.state == "closed", timeout=3000)
+
+
+# --- switching packs ------------------------------------------------------------------------
+
+
+def test_switch_to_starter_and_back(locked_show, qtbot):
+    show, visitor = locked_show
+    corners(visitor)
+    type_pin(visitor, PIN)
+    visitor.tap("pack:starter")
+    assert show.staff.state == "closed"
+    assert show.navigator.pack["id"] == "starter" and show.navigator.screenId == show.pack.start.id
+    assert Settings.load().pack == str(STARTER_PACK), "the choice survives a restart"
+    corners(visitor)
+    type_pin(visitor, PIN)
+    visitor.tap("pack:yongchuan-2022")
+    assert show.navigator.pack["id"] == "yongchuan-2022"
+    assert visitor.text_of("screenTitle") == "重庆云谷·永川大数据产业园"
+
+
+def test_a_broken_pack_is_refused_with_its_errors_and_the_show_goes_on(locked_show, qtbot):
+    show, visitor = locked_show
+    broken = locations.user_packs_dir() / "broken"
+    shutil.copytree(MINIMAL_PACK, broken)
+    (broken / "screens" / "home.yaml").write_text("id: home\nkind: menu\ntitle: Home\n", encoding="utf-8")
+    go(visitor, "history")
+    corners(visitor)
+    type_pin(visitor, PIN)
+    errors = visitor.text_of("packErrors:minimal")
+    assert "screens/home.yaml:3:8: error: 'title' must be given per language" in errors
+    visitor.tap("pack:minimal")  # cannot be chosen
+    assert show.staff.state == "menu" and show.navigator.pack["id"] == "yongchuan-2022"
+    result = show.switch_pack(broken)  # nor switched to any other way
+    assert not result.ok and show.navigator.pack["id"] == "yongchuan-2022"
+    visitor.tap("staffClose")
+    assert show.navigator.screenId == "history", "the visitor's screen is untouched"
+
+
+def test_reload_refuses_a_pack_broken_on_disk(show_pack, qtbot, tmp_path):
+    folder = tmp_path / "minimal"
+    shutil.copytree(MINIMAL_PACK, folder)
+    show = show_pack(folder, windowed=True)
+    visitor = Visitor(show, qtbot)
+    (folder / "screens" / "figures.yaml").write_text("id: figures\nkind: figures\n", encoding="utf-8")
+    corners(visitor)
+    visitor.tap("staffReload")
+    assert "Not switched" in visitor.text_of("staffMessage")
+    assert show.staff.state == "menu" and show.navigator.pack["id"] == "minimal"
