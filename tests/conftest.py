@@ -49,3 +49,4 @@ def show_pack(qapp, qtbot):
     yield open_show
     for show in shows:
         show.close()
+

@@ -12,6 +12,17 @@ from PySide6.QtTest import QTest
 # A DragHandler or Flickable sees no movement if all moves arrive at once.
 MOVE_WAIT_MS = 16
 
+_touch_screen = []
+
+
+def touch_screen():
+    """One simulated touch screen for the whole test run. Qt Quick remembers every pointing
+    device it has seen, so a device freed after a test leaves it a dangling pointer that crashes
+    a later test."""
+    if not _touch_screen:
+        _touch_screen.append(QTest.createTouchDevice())
+    return _touch_screen[0]
+
 
 def items(root: QQuickItem) -> Iterator[QQuickItem]:
     yield root
@@ -39,7 +50,7 @@ class Visitor:
         self.window = show.window
         self.qtbot = qtbot
         self.mode = mode
-        self.device = QTest.createTouchDevice() if mode == "touch" else None
+        self.device = touch_screen() if mode == "touch" else None
 
     # --- finding --------------------------------------------------------------------------
 

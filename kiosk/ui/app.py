@@ -103,7 +103,9 @@ class Show:
             self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint
                                  | Qt.WindowType.WindowStaysOnTopHint)
             # Without a window manager FullScreen alone keeps the window small: size it first.
-            self.window.setGeometry(self.window.screen().geometry())
+            # primaryScreen(), not window.screen(): with PySide6 6.10/6.11 a QScreen reached through
+            # a window that is later deleted made the next window's creation crash.
+            self.window.setGeometry(QGuiApplication.primaryScreen().geometry())
             self.window.showFullScreen()
             self.input.hide_cursor()
             self.awake.start()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 
 from .. import __version__, locations
 from ..content import PackInfo, describe_pack, find_pack_folders
@@ -171,7 +172,9 @@ class StaffMenu(QObject):
 
     def _diagnostics(self) -> dict:
         uptime = int(self._clock() - self._started)
-        screen = self._show.window.screen().size()
+        # primaryScreen(), not window.screen(): with PySide6 6.10/6.11 a QScreen reached through
+        # a window that is later deleted made the next window's creation crash.
+        screen = QGuiApplication.primaryScreen().size()
         return {
             "version": __version__,
             "uptime": f"{uptime // 3600} h {uptime % 3600 // 60} min",
