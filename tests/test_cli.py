@@ -21,7 +21,7 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONWARNINGS": "error"})
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["packs"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["packs"], ["new"], ["set-pin"]])
 def test_every_command_has_help(command):
     out = kiosk(*command, "--help")
     assert out.returncode == 0
@@ -87,3 +87,46 @@ def test_packs_lists_builtin_and_user_packs(kiosk_home, capsys):
 
 def test_default_pack_is_valid():
     assert main(["validate", "--strict", str(locations.BUILTIN_PACKS_DIR / locations.DEFAULT_PACK)]) == 0
+
+
+def test_new_pack_from_the_starter(tmp_path, capsys):
+    target = tmp_path / "my-show"
+    assert main(["new", str(target)]) == 0
+    assert "created" in capsys.readouterr().out
+    assert (target / "pack.yaml").read_text(encoding="utf-8").count("id: my-show") == 1
+    assert main(["validate", "--strict", str(target)]) == 0
+    assert main(["new", str(target)]) == 2, "never overwrites"
+    assert main(["new", str(tmp_path / "My Show")]) == 2, "the folder name must be a valid id"
+
+
+def test_set_pin_stores_only_a_hash(kiosk_home):
+    from kiosk.settings import Settings
+    from kiosk.staff import pin_matches
+    out = subprocess.run([sys.executable, "-m", "kiosk", "set-pin"], input="482916\n", capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    text = Settings.path().read_text(encoding="utf-8")
+    assert "482916" not in text
+    assert pin_matches("482916", Settings.load().pin)
+    bad = subprocess.run([sys.executable, "-m", "kiosk", "set-pin"], input="12\n", capture_output=True, text=True)
+    assert bad.returncode == 2 and "4 to 12 digits" in bad.stderr
+    assert main(["set-pin", "--clear"]) == 0 and Settings.load().pin is None
+
+
+def test_start_pack_falls_back_to_the_last_good_one(tmp_path):
+    from kiosk.content import load_pack as load
+    from kiosk.packchoice import pick_pack, start_candidates
+    from kiosk.settings import Settings
+    good, broken = tmp_path / "good", tmp_path / "broken"
+    shutil.copytree(MINIMAL_PACK, good)
+    shutil.copytree(MINIMAL_PACK, broken)
+    (broken / "pack.yaml").write_text("id: broken\n", encoding="utf-8")
+    settings = Settings(pack=str(broken), last_good_pack=str(good))
+    result, skipped = pick_pack(start_candidates(None, settings), load)
+    assert result.root == good
+    assert len(skipped) == 1 and "chosen by staff" in skipped[0] and "error" in skipped[0]
+    settings = Settings(pack=str(tmp_path / "gone"), last_good_pack=None)
+    result, skipped = pick_pack(start_candidates(None, settings), load)
+    assert result.root == locations.BUILTIN_PACKS_DIR / locations.DEFAULT_PACK
+    assert "is gone" in skipped[0]
+    result, _ = pick_pack(start_candidates(good, Settings(pack=str(broken))), load)
+    assert result.root == good, "a pack named on the command line wins"
