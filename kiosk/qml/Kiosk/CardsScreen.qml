@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Layouts
 import Kiosk
 
 // A grid of cards (e.g. the industry sectors); a card with a target opens its screen on a tap.
@@ -14,11 +15,12 @@ ScreenPage {
 
     ScrollText {
         anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin }
-        Grid {
+        GridLayout {
             id: grid
             width: parent.width
             columns: page.columns
-            spacing: page.gap
+            rowSpacing: page.gap
+            columnSpacing: page.gap
             Repeater {
                 model: page.cards
                 Rectangle {
@@ -26,8 +28,10 @@ ScreenPage {
                     required property var modelData
                     readonly property bool opens: (modelData.target ?? "") !== ""
                     objectName: "card:" + (modelData.target ?? Ui.t(modelData.title))
-                    width: (grid.width - (page.columns - 1) * page.gap) / page.columns
-                    height: column.implicitHeight + Ui.px(56)
+                    // Cards in a row share its height, so rows line up whatever each card holds.
+                    Layout.preferredWidth: (grid.width - (page.columns - 1) * page.gap) / page.columns
+                    Layout.preferredHeight: column.implicitHeight + Ui.px(56)
+                    Layout.fillHeight: true
                     radius: Ui.px(20)
                     color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.9)
                     border.color: Ui.alpha(card.opens ? Ui.theme.accent : Ui.theme.text, card.opens ? 0.45 : 0.12)

@@ -11,6 +11,7 @@ ScreenPage {
         id: picture
         visible: page.hasImage
         source: page.screen.image ?? ""
+        verticalAlignment: Image.AlignTop  // level with the first line of text
         x: page.margin
         width: !visible ? 0 : Ui.portrait ? parent.width - 2 * page.margin : parent.width * 0.42
         height: !visible ? 0 : Ui.portrait ? parent.height * 0.34 : parent.height

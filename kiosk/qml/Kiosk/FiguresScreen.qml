@@ -34,7 +34,7 @@ ScreenPage {
                         id: box
                         figure: cell.modelData
                         // Numbers as large as the cell allows, for reading from two metres.
-                        valueSize: Math.max(Ui.px(48), Math.min(Ui.px(104), cell.share * 0.27))
+                        valueSize: Math.max(Ui.px(48), Math.min(Ui.px(140), cell.share * 0.27, cell.width * 0.28))
                         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(28) }
                     }
                 }

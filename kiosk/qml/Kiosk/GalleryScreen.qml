@@ -30,7 +30,7 @@ ScreenPage {
             Flickable {
                 id: zoom
                 objectName: "zoom"
-                anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin; bottomMargin: caption.height + Ui.px(12) }
+                anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin; bottomMargin: caption.height + Ui.px(16) }
                 contentWidth: width
                 contentHeight: height
                 interactive: slide.zoomed
@@ -52,6 +52,7 @@ ScreenPage {
                     width: Math.max(zoom.contentWidth, zoom.width)
                     height: Math.max(zoom.contentHeight, zoom.height)
                     Picture {
+                        id: photo
                         // Decoded once, at twice the fitted size for sharp zooming, then only
                         // scaled: resizing it while pinching would decode it again and again.
                         width: zoom.width
@@ -78,7 +79,10 @@ ScreenPage {
             }
             Label {
                 id: caption
-                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; leftMargin: page.margin; rightMargin: page.margin }
+                // Right under the picture as it is fitted (not at the foot of a tall screen).
+                x: page.margin
+                width: parent.width - 2 * page.margin
+                y: Math.min(parent.height - height, zoom.y + (zoom.height + photo.paintedHeight) / 2 + Ui.px(16))
                 text: Ui.t(slide.modelData.caption)
                 horizontalAlignment: Text.AlignHCenter
                 font.pixelSize: Ui.px(28)

@@ -57,7 +57,7 @@ ScreenPage {
                 required property var modelData
                 objectName: "tile:" + modelData.target
                 width: (grid.width - (page.columns - 1) * page.gap) / page.columns
-                height: Math.min(Ui.px(Ui.portrait ? 300 : 260), (grid.room - (page.rows - 1) * page.gap) / page.rows)
+                height: Math.min(Ui.px(Ui.portrait ? 380 : 260), (grid.room - (page.rows - 1) * page.gap) / page.rows)
                 radius: Ui.px(24)
                 color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.86)
                 border.color: Ui.alpha(Ui.theme.accent, tap.pressed ? 0.9 : 0.35)

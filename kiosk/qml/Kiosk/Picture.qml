@@ -7,6 +7,7 @@ Item {
     id: picture
     property url source
     property int fillMode: Image.PreserveAspectFit
+    property alias verticalAlignment: image.verticalAlignment
     property real detail: 1  // decode at this multiple of the shown size (2 where it can be zoomed)
     readonly property alias status: image.status
     // Read by the renderer (Python cannot read Image.status): wait until this is false.

@@ -73,8 +73,9 @@ ScreenPage {
                 id: picture
                 visible: (event.modelData.image ?? "") !== ""
                 source: event.modelData.image ?? ""
-                x: page.margin
-                width: visible ? (Ui.portrait ? event.width - 2 * page.margin : event.width * 0.42 - page.margin) : 0
+                // In landscape, clear of the round "previous" button on the left.
+                x: Ui.portrait ? page.margin : Ui.px(108)
+                width: visible ? (Ui.portrait ? event.width - 2 * page.margin : event.width * 0.42 - x) : 0
                 height: Ui.portrait ? event.height * 0.4 : event.height
             }
             ScrollText {
@@ -119,14 +120,17 @@ ScreenPage {
         objectName: "previous"
         visible: pager.currentIndex > 0
         icon: Qt.resolvedUrl("icons/back.svg")
-        anchors { left: parent.left; leftMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
+        anchors { left: parent.left; leftMargin: Ui.px(12) }
+        // Beside the picture in portrait, where they cover no text.
+        y: pager.y + (Ui.portrait ? pager.height * 0.2 : pager.height / 2) - height / 2
         onTapped: pager.decrementCurrentIndex()
     }
     TouchButton {
         objectName: "next"
         visible: pager.currentIndex < pager.count - 1
         icon: Qt.resolvedUrl("icons/forward.svg")
-        anchors { right: parent.right; rightMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
+        anchors { right: parent.right; rightMargin: Ui.px(12) }
+        y: pager.y + (Ui.portrait ? pager.height * 0.2 : pager.height / 2) - height / 2
         onTapped: pager.incrementCurrentIndex()
     }
 }
