@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__, locations
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack
+from .rehearsal import PRESETS
 from .settings import Settings
 from .staff import hash_pin, valid_pin
 
@@ -58,8 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--pack", dest="pack_option", metavar="ID_OR_PATH",
                      help="same as PACK, for scripts and service files")
     run.add_argument("--windowed", action="store_true", help="show in a window instead of fullscreen")
-    run.add_argument("--size", type=parse_size, metavar="WxH",
-                     help="window size for --windowed, e.g. 1080x1920 (default 1920x1080)")
+    screen = run.add_mutually_exclusive_group()
+    screen.add_argument("--size", type=parse_size, metavar="WxH",
+                        help="the booth screen's size for --windowed, e.g. 1080x1920 (default 1920x1080);"
+                        " the layout is made for it and the window shrunk to fit this screen")
+    screen.add_argument("--preset", choices=list(PRESETS),
+                        help="a common booth screen: " + ", ".join(f"{k} = {w}x{h}" for k, (w, h) in PRESETS.items()))
     run.add_argument("--idle-timeout", type=parse_seconds, metavar="SECONDS",
                      help="seconds without a touch before the attract loop (default: the pack's, 90)")
 
@@ -187,7 +192,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Without a pack named, the show starts on the one staff chose last (or the default).
     folder = find_pack(name) if name else None
     from .ui.app import run  # Qt Quick is loaded only to show the show
-    return run(folder, windowed=args.windowed, size=args.size, idle_timeout=args.idle_timeout)
+    size = PRESETS[args.preset] if args.preset else args.size
+    return run(folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -34,6 +34,16 @@ class Navigation:
         self.history.clear()
         self.direction = JUMP
 
+    def continue_from(self, old: Navigation) -> None:
+        """Stay where the visitor was when the pack is reloaded after an edit: same screen, way
+        back and language, as far as they still exist."""
+        if old.current in self.screen_ids:
+            self.current = old.current
+        self.history = [s for s in old.history if s in self.screen_ids and s != self.current]
+        if old.language in self.languages:
+            self.language = old.language
+        self.direction = JUMP
+
     def open(self, screen_id: str) -> bool:
         if screen_id not in self.screen_ids or screen_id == self.current:
             return False

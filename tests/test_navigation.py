@@ -56,3 +56,17 @@ def test_decode_size_fits_or_covers_and_never_enlarges_rasters():
     assert decode_size((640, 480), (1920, 1080), crop=False, vector=False) == (640, 480)
     assert decode_size((640, 480), (1920, 1080), crop=False, vector=True) == (1440, 1080)
     assert decode_size((0, 0), (300.5, 200), crop=False, vector=False) == (301, 200)
+
+
+def test_reload_keeps_the_visitor_in_place_as_far_as_possible():
+    old = nav()
+    old.open("a")
+    old.open("b")
+    old.set_language("en")
+    new = Navigation(start="home", screen_ids=frozenset({"home", "b", "c"}), languages=("zh", "en"),
+                     default_language="zh")
+    new.continue_from(old)
+    assert (new.current, new.history, new.language) == ("b", ["home"], "en")
+    gone = Navigation(start="home", screen_ids=frozenset({"home"}), languages=("zh",), default_language="zh")
+    gone.continue_from(old)
+    assert (gone.current, gone.language) == ("home", "zh")

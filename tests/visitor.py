@@ -74,6 +74,11 @@ class Visitor:
         self.qtbot.waitUntil(lambda: bool(self.find_all(name)), timeout=3000)
         return self.find(name)
 
+    @staticmethod
+    def texts_in(item: QQuickItem) -> list[str]:
+        """Every text shown inside `item`."""
+        return [t for it in items(item) if isinstance(t := it.property("text"), str) and t]
+
     def text_of(self, name: str) -> str:
         return self.find(name).property("text")
 

@@ -20,12 +20,14 @@ from ..content.pack import PACK_FILE
 from ..imagecheck import check_image
 from ..logs import setup_logging
 from ..packchoice import pick_pack, start_candidates
+from ..rehearsal import fit_scale
 from ..settings import Settings
 from .awake import KeepAwake
 from .fonts import DEFAULT_FAMILY, load_fonts, use_family
 from .idle import IdleController
 from .input_watch import InputWatch
 from .navigator import Navigator
+from .rehearsal import Rehearsal
 from .staff import StaffMenu
 
 log = logging.getLogger(__name__)
@@ -62,7 +64,7 @@ class Show:
     """
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
-                 settings: Settings | None = None, idle_timeout: float | None = None,
+                 fit: bool = False, settings: Settings | None = None, idle_timeout: float | None = None,
                  idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
         self.pack = pack
         self.settings = settings or Settings()
@@ -74,13 +76,18 @@ class Show:
         self.navigator = Navigator(pack, self.settings.language, parent=self.engine)
         self.idle = IdleController(*self._idle_times(pack), clock=clock, parent=self.engine)
         self.staff = StaffMenu(self, self.settings, windowed, clock=clock, parent=self.engine)
+        self.rehearsal = Rehearsal(self, parent=self.engine) if windowed else None
         self.engine.addImportPath(str(QML_DIR))
         # Injected before any view exists, so no binding ever sees a missing object.
         ui = self.engine.singletonInstance("Kiosk", "Ui")
         if ui is None:
             raise ShowError("the kiosk's QML module failed to load (see the messages above)")
-        for name, obj in (("nav", self.navigator), ("idle", self.idle), ("staff", self.staff)):
+        for name, obj in (("nav", self.navigator), ("idle", self.idle), ("staff", self.staff),
+                          ("rehearsal", self.rehearsal)):
             ui.setProperty(name, obj)
+        design = size or DEFAULT_SIZE
+        if windowed:  # laid out at the booth's size, whatever the size of the window
+            self.engine.setInitialProperties({"designWidth": design[0], "designHeight": design[1]})
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -97,7 +104,9 @@ class Show:
         self.awake = KeepAwake()
 
         if windowed:
-            self.window.resize(QSize(*(size or DEFAULT_SIZE)))
+            self.rehearsal.attach(self.window)
+            scale = fit_scale(design, available_screen()) if fit else 1.0
+            self.window.resize(QSize(round(design[0] * scale), round(design[1] * scale)))
             self.window.show()
         else:
             self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint
@@ -115,7 +124,11 @@ class Show:
         countdown = pack.idle.countdown if self.idle_countdown is None else self.idle_countdown
         return self.idle_timeout or pack.idle.timeout, countdown
 
-    def switch_pack(self, folder: str | Path) -> LoadResult:
+    def reload(self) -> LoadResult:
+        """The same pack again, after an edit, on the same screen."""
+        return self.switch_pack(self.pack.root, keep_place=True)
+
+    def switch_pack(self, folder: str | Path, keep_place: bool = False) -> LoadResult:
         """Validate a pack completely, then show it all at once; a pack with errors is refused and
         the current one goes on."""
         try:
@@ -128,7 +141,7 @@ class Show:
             return result
         self.pack = result.pack
         apply_pack_fonts(result.pack)
-        self.navigator.set_pack(result.pack, self.settings.language)
+        self.navigator.set_pack(result.pack, self.settings.language, keep_place=keep_place)
         self.idle.set_timeouts(*self._idle_times(result.pack))
         self._remember_good(result.pack)
         log.info("now showing pack %s from %s", result.pack.id, folder)
@@ -159,6 +172,12 @@ class Show:
         self.engine.deleteLater()
         self.engine = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def available_screen() -> tuple[int, int]:
+    """Room for a window on this screen, less a title bar."""
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    return area.width(), max(200, area.height() - 40)
 
 
 def _qt_to_log(mode: QtMsgType, context, message: str) -> None:
@@ -200,7 +219,8 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         settings.save()
     log.info("showing pack %s from %s", result.pack.id, result.root)
     try:
-        show = Show(result.pack, windowed=windowed, size=size, settings=settings, idle_timeout=idle_timeout)
+        show = Show(result.pack, windowed=windowed, size=size, fit=windowed, settings=settings,
+                    idle_timeout=idle_timeout)
     except ShowError as e:
         log.error("%s", e)
         return 1

@@ -33,9 +33,13 @@ class Navigator(QObject):
             default_language=language if language in pack.languages else pack.default_language,
         )
 
-    def set_pack(self, pack: Pack, language: str | None = None) -> None:
-        """Show another pack, from its start screen, all at once."""
+    def set_pack(self, pack: Pack, language: str | None = None, keep_place: bool = False) -> None:
+        """Show another pack all at once: from its start screen, or (`keep_place`, a reload after
+        an edit) on the same screen as before."""
+        old = self._nav
         self._set_pack(pack, language)
+        if keep_place:
+            self._nav.continue_from(old)
         self.packChanged.emit()
         self.languageChanged.emit()
         self.moved.emit()
@@ -61,6 +65,11 @@ class Navigator(QObject):
     @Property("QVariantMap", notify=moved)
     def screen(self) -> dict:
         return self._screens[self._nav.current]
+
+    @property
+    def screen_ids(self) -> list[str]:
+        """In the pack's order: the order of files in screens/."""
+        return list(self._screens)
 
     @Property(str, notify=moved)
     def screenId(self) -> str:

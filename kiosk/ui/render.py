@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
 from PySide6.QtGui import QImage
-from PySide6.QtQuick import QQuickItem
 
 from ..content import Pack
 from .app import Show
+from .inspect import pictures, stage_of, truncated
+
 
 @dataclass
 class Rendered:
@@ -21,27 +22,12 @@ class Rendered:
     truncated: list[str]  # texts cut short on this screen (elided, or more lines than allowed)
 
 
-def _items(item: QQuickItem) -> Iterator[QQuickItem]:
-    yield item
-    for child in item.childItems():
-        yield from _items(child)
-
-
 def busy(show: Show) -> bool:
     """True while a transition runs or a visible image is still being decoded."""
     stack = show.window.findChild(QObject, "stack")
     if stack is not None and stack.property("busy"):
         return True
-    return any(it.property("loading") and it.isVisible()
-               for it in _items(show.window.contentItem())
-               if it.metaObject().className().startswith("Picture"))
-
-
-def truncated_texts(show: Show) -> list[str]:
-    """Visible texts that do not fit their box and are shown cut short."""
-    return [it.property("text") for it in _items(show.window.contentItem())
-            if it.metaObject().className().startswith(("QQuickText", "Label"))
-            and it.isVisible() and it.property("truncated")]
+    return any(p.item.property("loading") for p in pictures(stage_of(show.window)))
 
 
 def settle(show: Show, timeout: float = 10.0) -> None:
@@ -64,6 +50,7 @@ def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> I
                 show.navigator.home()
                 show.navigator.open(screen.id)
                 settle(show)
-                yield Rendered(screen.id, language, show.window.grabWindow(), truncated_texts(show))
+                cut = [t.property("text") for t in truncated(stage_of(show.window))]
+                yield Rendered(screen.id, language, show.window.grabWindow(), cut)
     finally:
         show.close()

@@ -13,7 +13,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from .. import __version__, locations
-from ..content import PackInfo, describe_pack, find_pack_folders
+from ..content import LoadResult, PackInfo, describe_pack, find_pack_folders
 from ..imagecheck import check_image
 from ..logs import LOG_FILE
 from ..settings import Settings
@@ -149,13 +149,18 @@ class StaffMenu(QObject):
             self._settings.pack = folder
             self._settings.save()
             self.close()
-        else:  # the show goes on with the current pack; staff see why
-            self._open_menu(f"Not switched: {len(result.errors)} error(s) / 内容包有错误: "
-                            + result.errors[0].format(folder))
+        else:
+            self._refused(result, folder)
 
     @Slot()
     def reloadPack(self) -> None:
-        self.choosePack(str(self._show.pack.root))
+        result = self._show.reload()
+        self.close() if result.ok else self._refused(result, str(self._show.pack.root))
+
+    def _refused(self, result: LoadResult, folder: str) -> None:
+        """The show goes on with the current pack; staff see why the other was refused."""
+        self._open_menu(f"Not switched: {len(result.errors)} error(s) / 内容包有错误: "
+                        + result.errors[0].format(folder))
 
     @Slot(str)
     def setDefaultLanguage(self, code: str) -> None:

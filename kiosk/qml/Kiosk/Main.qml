@@ -3,15 +3,19 @@ import QtQuick.Controls.Basic as Controls
 import Kiosk
 
 // The window: the current screen, the dock with Back / Home / language, and the edge swipe.
+// Everything sits on a stage laid out at the design size (the booth's screen) and scaled to the
+// window, so a rehearsal on a small laptop shows exactly what the booth will.
 Window {
     id: root
     readonly property QtObject nav: Ui.nav  // set from Python before this window is created
+    property int designWidth: 0  // 0: lay out at the window's own size
+    property int designHeight: 0
 
     color: Ui.theme.background
     title: Ui.t(nav.pack.title)
 
-    Binding { target: Ui; property: "scale"; value: Math.min(root.width, root.height) / 1080 }
-    Binding { target: Ui; property: "portrait"; value: root.height > root.width }
+    Binding { target: Ui; property: "scale"; value: Math.min(stage.width, stage.height) / 1080 }
+    Binding { target: Ui; property: "portrait"; value: stage.height > stage.width }
 
     readonly property var kinds: ({
         menu: menuPage, timeline: timelinePage, cards: cardsPage, detail: detailPage,
@@ -37,50 +41,64 @@ Window {
     }
     Component.onCompleted: showScreen()
 
-    Controls.StackView {
-        id: stack
-        objectName: "stack"
-        property bool forward: true
-        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dock.top }
-        clip: true
-        // Short and calm; a new tap mid-transition finishes it at once and starts the next.
-        replaceEnter: Transition {
-            ParallelAnimation {
-                NumberAnimation { property: "x"; from: (stack.forward ? 1 : -1) * stack.width * 0.12; to: 0; duration: 260; easing.type: Easing.OutCubic }
-                NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200; easing.type: Easing.OutQuad }
-            }
-        }
-        replaceExit: Transition {
-            ParallelAnimation {
-                NumberAnimation { property: "x"; from: 0; to: (stack.forward ? -1 : 1) * stack.width * 0.08; duration: 260; easing.type: Easing.OutCubic }
-                NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 160; easing.type: Easing.OutQuad }
-            }
-        }
-    }
-
-    Dock {
-        id: dock
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-    }
-
-    // Back by swiping in from the left edge, as on a phone.
     Item {
-        objectName: "backEdge"
-        width: Ui.px(28)
-        anchors { left: parent.left; top: parent.top; bottom: dock.top }
-        DragHandler {
-            target: null
-            // activeTranslation is already reset when `active` turns false: keep the last one.
-            property vector2d last
-            onActiveTranslationChanged: if (active) last = activeTranslation
-            onActiveChanged: if (!active) root.nav.edgeSwipe(last.x, last.y, root.width)
-        }
-    }
+        id: stage
+        objectName: "stage"
+        width: root.designWidth > 0 ? root.designWidth : root.width
+        height: root.designHeight > 0 ? root.designHeight : root.height
+        scale: Math.min(root.width / width, root.height / height)
+        transformOrigin: Item.TopLeft
 
-    IdleOverlay {
-        anchors.fill: parent
-    }
-    StaffPanel {
-        anchors.fill: parent
+        Controls.StackView {
+            id: stack
+            objectName: "stack"
+            property bool forward: true
+            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dock.top }
+            clip: true
+            // Short and calm; a new tap mid-transition finishes it at once and starts the next.
+            replaceEnter: Transition {
+                ParallelAnimation {
+                    NumberAnimation { property: "x"; from: (stack.forward ? 1 : -1) * stack.width * 0.12; to: 0; duration: 260; easing.type: Easing.OutCubic }
+                    NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200; easing.type: Easing.OutQuad }
+                }
+            }
+            replaceExit: Transition {
+                ParallelAnimation {
+                    NumberAnimation { property: "x"; from: 0; to: (stack.forward ? -1 : 1) * stack.width * 0.08; duration: 260; easing.type: Easing.OutCubic }
+                    NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 160; easing.type: Easing.OutQuad }
+                }
+            }
+        }
+
+        Dock {
+            id: dock
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        }
+
+        // Back by swiping in from the left edge, as on a phone.
+        Item {
+            objectName: "backEdge"
+            width: Ui.px(28)
+            anchors { left: parent.left; top: parent.top; bottom: dock.top }
+            DragHandler {
+                target: null
+                // activeTranslation is already reset when `active` turns false: keep the last one.
+                property vector2d last
+                onActiveTranslationChanged: if (active) last = activeTranslation
+                onActiveChanged: if (!active) root.nav.edgeSwipe(last.x, last.y, stage.width)
+            }
+        }
+
+        IdleOverlay {
+            anchors.fill: parent
+        }
+        Loader {  // only in rehearsal: overlay, shortcuts help, the error panel of hot reload
+            anchors.fill: parent
+            active: Ui.rehearsal !== null
+            source: "RehearsalOverlay.qml"
+        }
+        StaffPanel {
+            anchors.fill: parent
+        }
     }
 }

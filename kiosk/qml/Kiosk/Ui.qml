@@ -8,6 +8,7 @@ QtObject {
     property QtObject nav: null
     property QtObject idle: null
     property QtObject staff: null
+    property QtObject rehearsal: null  // only in windowed rehearsal
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
     property bool portrait: false

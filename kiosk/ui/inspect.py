@@ -1,0 +1,78 @@
+"""Looking at the live view from Python: which texts are cut short, where the pictures and the
+touch targets are and how big. Used by the renderer, the rehearsal overlay and the layout lint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+MIN_TARGET = 48  # px at 1080p
+
+
+@dataclass
+class Box:
+    """An item as it is laid out, in the stage's design pixels."""
+
+    item: QQuickItem
+    rect: QRectF
+
+    def side_at_1080p(self, stage: QQuickItem) -> float:
+        return min(self.rect.width(), self.rect.height()) / units_per_1080p(stage)
+
+
+def walk(item: QQuickItem) -> Iterator[QQuickItem]:
+    yield item
+    for child in item.childItems():
+        yield from walk(child)
+
+
+def shown(item: QQuickItem) -> bool:
+    """Visible, with every ancestor visible and not faded out."""
+    while item is not None:
+        if not item.isVisible() or item.opacity() < 0.01:
+            return False
+        item = item.parentItem()
+    return True
+
+
+def stage_of(window: QQuickWindow) -> QQuickItem:
+    return window.findChild(QObject, "stage")
+
+
+def units_per_1080p(stage: QQuickItem) -> float:
+    return min(stage.width(), stage.height()) / 1080
+
+
+def box(stage: QQuickItem, item: QQuickItem) -> Box:
+    return Box(item, stage.mapRectFromItem(item, QRectF(0, 0, item.width(), item.height())))
+
+
+def _class(item: QQuickItem) -> str:
+    return item.metaObject().className()
+
+
+def texts(stage: QQuickItem) -> list[QQuickItem]:
+    return [it for it in walk(stage) if _class(it).startswith(("QQuickText", "Label")) and shown(it)]
+
+
+def truncated(stage: QQuickItem) -> list[QQuickItem]:
+    """Texts that do not fit their box and are shown cut short (elided, or lines dropped)."""
+    return [it for it in texts(stage) if it.property("truncated")]
+
+
+def pictures(stage: QQuickItem) -> list[Box]:
+    return [box(stage, it) for it in walk(stage)
+            if _class(it).startswith("Picture") and shown(it) and it.property("source").toString()]
+
+
+def touch_targets(stage: QQuickItem) -> list[Box]:
+    """Everything a visitor can tap: items with an enabled TapHandler."""
+    found = []
+    for it in walk(stage):
+        if shown(it) and any(_class(h) == "QQuickTapHandler" and h.property("enabled")
+                             for h in it.children()):
+            found.append(box(stage, it))
+    return found
