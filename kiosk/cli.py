@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 from . import __version__, locations
-from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack
+from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
+from .content.schema import ID_PATTERN
 from .rehearsal import PRESETS
 from .settings import Settings
 from .staff import hash_pin, valid_pin
 
 STARTER_PACK = "starter"
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 USAGE_ERROR = 2
 
@@ -32,7 +32,7 @@ class UsageError(Exception):
 
 def parse_size(text: str) -> tuple[int, int]:
     try:
-        w, h = (int(v) for v in text.lower().split("x"))
+        w, h = size_of(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
     if not (200 <= w <= 16384 and 200 <= h <= 16384):
@@ -76,12 +76,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("packs", nargs="+", metavar="PACK", help="pack folder(s) or id(s)")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--size", type=parse_size, action="append", metavar="WxH", dest="sizes",
+                          help="screen size to check the layout at (repeat for several; default: the "
+                          "pack's target_sizes, else 1920x1080 and 1080x1920)")
+    validate.add_argument("--quick", action="store_true",
+                          help="skip the layout checks (texts cut short, image sizes, touch targets)")
 
     sub.add_parser(
         "packs", help="list the packs found, and whether each is valid",
         description=f"List the packs in {locations.BUILTIN_PACKS_DIR} and in the user packs folder "
         f"({locations.user_packs_dir()}), with title, languages and validity.",
     )
+
+    proof = sub.add_parser(
+        "proof", help="render every screen to PNG, with contact sheets, to sign the show off",
+        description="Render every screen of a pack, in every language and at every size, "
+        "headless, to PNG files in DIR/WxH/, plus one contact sheet per size (DIR/contact-WxH.png) "
+        "with the screen id and its source file under each picture. Runs the content lint too. "
+        "Exit 1 if the pack has errors or a screen failed to render.",
+    )
+    proof.add_argument("pack", metavar="PACK", help="pack folder or id")
+    proof.add_argument("-o", "--out", required=True, type=Path, metavar="DIR", help="where to write")
+    proof.add_argument("--size", type=parse_size, action="append", metavar="WxH", dest="sizes",
+                       help="screen size (repeat for several; default: the pack's target_sizes, "
+                       "else 1920x1080 and 1080x1920)")
+    proof.add_argument("--lang", default="all", metavar="CODE",
+                       help="a language of the pack, or 'all' (default)")
 
     new = sub.add_parser(
         "new", help="start a new pack from the starter template",
@@ -118,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "packs":
             return cmd_packs()
+        if args.command == "proof":
+            return cmd_proof(args)
         if args.command == "new":
             return cmd_new(args)
         if args.command == "set-pin":
@@ -138,9 +160,28 @@ def find_pack(name: str) -> Path:
 
 def _qt_image_check():
     # Only image headers need Qt; importing it here keeps `kiosk --help` instant.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _offscreen()
     from .imagecheck import check_image
     return check_image
+
+
+def _offscreen() -> None:
+    """Checks and proofs lay screens out without ever opening a window."""
+    if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def lint(pack, sizes: list[tuple[int, int]] | None) -> list:
+    """Theme contrast, and the real layout at each size (Qt Quick, offscreen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from .lint import theme_problems
+    from .ui.app import prepare_qt
+    from .ui.lint import lint_pack
+    _offscreen()
+    prepare_qt()
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841  (alive while laying out)
+    return theme_problems(pack) + lint_pack(pack, sizes or [size_of(s) for s in pack.target_sizes])
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -153,6 +194,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except NotAPackFolder as e:
             raise UsageError(str(e)) from None
         prefix = name.rstrip("/\\") if Path(name).is_dir() else str(folder)
+        if result.ok and not args.quick:
+            result.problems = sorted(result.problems + lint(result.pack, args.sizes))
         for problem in result.problems:
             print(problem.format(prefix))
         n_err, n_warn = len(result.errors), len(result.warnings)
@@ -163,6 +206,59 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             worst = 1
     return worst
+
+
+def cmd_proof(args: argparse.Namespace) -> int:
+    check_image = _qt_image_check()
+    folder = find_pack(args.pack)
+    result = load_pack(folder, check_image)
+    for problem in result.problems:
+        print(problem.format(str(folder)))
+    if not result.ok:
+        print(f"{folder}: {_count(len(result.errors), 'error')}: nothing rendered; fix them first")
+        return 1
+    pack = result.pack
+    if args.lang != "all" and args.lang not in pack.languages:
+        raise UsageError(f"the pack has no language '{args.lang}' (it has {', '.join(pack.languages)})")
+    languages = pack.languages if args.lang == "all" else [args.lang]
+    sizes = args.sizes or [size_of(s) for s in pack.target_sizes]
+    warnings = lint(pack, sizes)
+    for problem in warnings:
+        print(problem.format(str(folder)))
+
+    from .ui.proof import proof, size_name
+    bar = ProgressBar(sys.stderr)
+    shots = proof(pack, args.out, sizes, languages, bar.show)
+    bar.done()
+    failed = [s for s in shots if not s.ok]
+    for shot in failed:
+        print(f"{folder}/{shot.source}: error: screen '{shot.screen_id}' ({shot.language}, "
+              f"{size_name(shot.size)}) failed to render: {'; '.join(shot.problems) or 'no image'}")
+    print(f"rendered {len(shots) - len(failed)} of {len(shots)} screens ({len(pack.screens)} screens × "
+          f"{len(languages)} language(s) × {len(sizes)} size(s)) to {args.out}; "
+          f"{_count(len(failed), 'failure')}; {_count(len(warnings), 'lint warning')}")
+    for size in sizes:
+        print(f"contact sheet: {args.out / f'contact-{size_name(size)}.png'}")
+    return 1 if failed else 0
+
+
+class ProgressBar:
+    """One line redrawn in place on a terminal; silent when the output is a file or a pipe."""
+
+    def __init__(self, stream, width: int = 30):
+        self.stream, self.width = stream, width
+        self.live = stream.isatty()
+
+    def show(self, done: int, total: int, shot) -> None:
+        if self.live:
+            filled = round(self.width * done / total)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
+                              f"{shot.screen_id} ({shot.language}, {shot.size[0]}x{shot.size[1]})\033[K")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.live:
+            self.stream.write("\n")
 
 
 def cmd_packs() -> int:

@@ -21,7 +21,7 @@ def kiosk(*args: str) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONWARNINGS": "error"})
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["packs"], ["new"], ["set-pin"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["validate"], ["packs"], ["proof"], ["new"], ["set-pin"]])
 def test_every_command_has_help(command):
     out = kiosk(*command, "--help")
     assert out.returncode == 0

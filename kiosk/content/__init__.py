@@ -7,7 +7,7 @@ from .catalog import PackInfo, declared_id, describe_pack, find_pack_folders, re
 from .model import (SCREEN_KINDS, Asset, Card, CardsScreen, DetailScreen, Event, Figure,
                     FiguresScreen, FontFile, GalleryItem, GalleryScreen, Idle, Image, Link,
                     MenuScreen, Model, Pack, RoadmapScreen, Screen, ScreenRef, Step, Text, Theme, Tile,
-                    TimelineScreen)
+                    TimelineScreen, size_of)
 from .pack import ImageCheck, LoadResult, NotAPackFolder, load_pack, parts
 from .problems import Pos, Problem
 
@@ -16,5 +16,5 @@ __all__ = [
     "FiguresScreen", "FontFile", "GalleryItem", "GalleryScreen", "Idle", "Image", "ImageCheck",
     "Link", "LoadResult", "MenuScreen", "Model", "NotAPackFolder", "Pack", "Pos", "Problem",
     "RoadmapScreen", "Screen", "ScreenRef", "Step", "Text", "Theme", "Tile", "TimelineScreen",
-    "PackInfo", "declared_id", "describe_pack", "find_pack_folders", "load_pack", "parts", "resolve_pack",
+    "PackInfo", "declared_id", "describe_pack", "find_pack_folders", "load_pack", "parts", "resolve_pack", "size_of",
 ]

@@ -15,7 +15,14 @@ from typing import ClassVar, NewType
 from .problems import Pos
 
 Color = NewType("Color", str)  # "#rrggbb", "#rgb" or "#aarrggbb"
+Size = NewType("Size", str)  # "1920x1080": a screen size in pixels
 Id = NewType("Id", str)  # lowercase letters, digits, '-' and '_': screen and pack ids
+
+
+def size_of(text: str) -> tuple[int, int]:
+    """(width, height) of a Size such as "1920x1080"."""
+    width, height = text.lower().split("x")
+    return int(width), int(height)
 
 
 def meta(*, min_items: int = 0, minimum: float | None = None, maximum: float | None = None) -> dict:
@@ -64,6 +71,12 @@ class ScreenRef:
 @dataclass(frozen=True, kw_only=True)
 class Model:
     where: Pos = field(default=Pos("?"), compare=False, repr=False, metadata={"internal": True})
+    # Where each field's value is written, for messages about a value (a colour, a size).
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False,
+                                      metadata={"internal": True})
+
+    def pos_of(self, name: str) -> Pos:
+        return self.field_pos.get(name, self.where)
 
 
 # --- parts of screens -------------------------------------------------------------------------
@@ -238,6 +251,8 @@ class Pack(Model):
     description: Text | None = None
     theme: Theme = field(default_factory=Theme)
     idle: Idle = field(default_factory=Idle)
+    # The booth screens this pack is made for: what `kiosk validate` and `kiosk proof` check.
+    target_sizes: list[Size] = field(default_factory=lambda: [Size("1920x1080"), Size("1080x1920")])
     screens: list[Screen] = field(default_factory=list)
     root: Path = field(default=Path("."), compare=False, metadata={"internal": True})
 

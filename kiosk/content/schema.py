@@ -15,12 +15,13 @@ import typing
 from functools import cache
 from typing import Any, Union
 
-from .model import SCREEN_KINDS, Asset, Color, Id, Model, Screen, ScreenRef, Text
+from .model import SCREEN_KINDS, Asset, Color, Id, Model, Screen, ScreenRef, Size, Text
 from .problems import Pos, Problems, did_you_mean
 from .yamlsource import Node
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_SIZE = re.compile(r"(\d+)x(\d+)")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -59,6 +60,8 @@ class Reader:
             return ScreenRef(ref, node.pos) if ref is not None else None
         if tp is Color:
             return self._color(node, what)
+        if tp is Size:
+            return self._size(node, what)
         if tp is Id:
             return self._id(node, what)
         return self._plain(node, tp, what)
@@ -78,7 +81,8 @@ class Reader:
         for key, kpos in node.key_pos.items():
             if key not in known:
                 self.problems.error(kpos, f"unknown field '{key}' in {name}{did_you_mean(key, known)}")
-        values: dict[str, Any] = {"where": node.pos}
+        values: dict[str, Any] = {"where": node.pos,
+                                   "field_pos": {k: v.pos for k, v in node.value.items()}}
         for fname, (ftype, fdef) in fields.items():
             if fname in skip:
                 continue
@@ -193,9 +197,17 @@ class Reader:
             return None
         return value
 
+    def _size(self, node: Node, what: str) -> str | None:
+        value = self._plain(node, str, what)
+        match = _SIZE.fullmatch(value) if value is not None else None
+        if value is not None and not (match and all(200 <= int(n) <= 16384 for n in match.groups())):
+            self.problems.error(node.pos, f"{what} must be a screen size like 1920x1080, got '{value}'")
+            return None
+        return value
+
     def _id(self, node: Node, what: str) -> str | None:
         value = self._plain(node, str, what)
-        if value is not None and not _ID.fullmatch(value):
+        if value is not None and not ID_PATTERN.fullmatch(value):
             self.problems.error(
                 node.pos, f"{what} must be an id of lowercase letters, digits, '-' and '_', "
                 f"got '{value}'"

@@ -64,7 +64,8 @@ class Show:
     """
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
-                 fit: bool = False, settings: Settings | None = None, idle_timeout: float | None = None,
+                 fit: bool = False, animate: bool = True, settings: Settings | None = None,
+                 idle_timeout: float | None = None,
                  idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
         self.pack = pack
         self.settings = settings or Settings()
@@ -86,8 +87,10 @@ class Show:
                           ("rehearsal", self.rehearsal)):
             ui.setProperty(name, obj)
         design = size or DEFAULT_SIZE
+        initial = {"animate": animate}
         if windowed:  # laid out at the booth's size, whatever the size of the window
-            self.engine.setInitialProperties({"designWidth": design[0], "designHeight": design[1]})
+            initial |= {"designWidth": design[0], "designHeight": design[1]}
+        self.engine.setInitialProperties(initial)
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:

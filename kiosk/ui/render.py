@@ -41,7 +41,7 @@ def settle(show: Show, timeout: float = 10.0) -> None:
 
 
 def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> Iterator[Rendered]:
-    show = Show(pack, windowed=True, size=size)
+    show = Show(pack, windowed=True, size=size, animate=False)
     try:
         for language in languages:
             show.navigator.setLanguage(language)

@@ -10,7 +10,7 @@ Item {
     // Up (and taking touches) the moment the phase changes, not one animation frame later.
     visible: phase !== "active" || opacity > 0
     opacity: phase === "active" ? 0 : 1
-    Behavior on opacity { NumberAnimation { duration: 300 } }
+    Behavior on opacity { enabled: Ui.animate; NumberAnimation { duration: 300 } }
 
     MouseArea {
         anchors.fill: parent

@@ -10,12 +10,14 @@ Window {
     readonly property QtObject nav: Ui.nav  // set from Python before this window is created
     property int designWidth: 0  // 0: lay out at the window's own size
     property int designHeight: 0
+    property bool animate: true  // see Ui.animate
 
     color: Ui.theme.background
     title: Ui.t(nav.pack.title)
 
     Binding { target: Ui; property: "scale"; value: Math.min(stage.width, stage.height) / 1080 }
     Binding { target: Ui; property: "portrait"; value: stage.height > stage.width }
+    Binding { target: Ui; property: "animate"; value: root.animate }
 
     readonly property var kinds: ({
         menu: menuPage, timeline: timelinePage, cards: cardsPage, detail: detailPage,
@@ -33,7 +35,8 @@ Window {
     function showScreen() {
         stack.forward = nav.direction > 0
         stack.replace(null, kinds[nav.screen.kind], { screen: nav.screen },
-                      nav.direction !== 0 ? Controls.StackView.ReplaceTransition : Controls.StackView.Immediate)
+                      nav.direction !== 0 && animate ? Controls.StackView.ReplaceTransition
+                                                     : Controls.StackView.Immediate)
     }
     Connections {
         target: root.nav

@@ -28,7 +28,7 @@ Item {
         sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
                                       picture.height * picture.detail, picture.fillMode === Image.PreserveAspectCrop)
         opacity: status === Image.Ready ? 1 : 0
-        Behavior on opacity { NumberAnimation { duration: 180 } }
+        Behavior on opacity { enabled: Ui.animate; NumberAnimation { duration: 180 } }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
     }
     Rectangle {

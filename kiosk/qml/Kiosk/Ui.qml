@@ -12,6 +12,8 @@ QtObject {
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
     property bool portrait: false
+    // Off when rendering proofs and linting: everything is shown at once, in its final state.
+    property bool animate: true
 
     readonly property var theme: nav ? nav.pack.theme : ({})
     readonly property string language: nav ? nav.language : ""

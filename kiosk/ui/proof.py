@@ -1,0 +1,109 @@
+"""`kiosk proof`: every screen of a pack rendered to PNG, in every language and at every size,
+plus one contact sheet per size to sign the show off from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from ..content import Pack
+from .fonts import DEFAULT_FAMILY
+from .render import render_screens
+
+
+@dataclass
+class Shot:
+    screen_id: str
+    source: str  # file:line of the screen
+    language: str
+    size: tuple[int, int]
+    path: Path | None = None
+    problems: list[str] = field(default_factory=list)  # Qt/QML warnings while rendering it
+
+    @property
+    def ok(self) -> bool:
+        return self.path is not None and not self.problems
+
+
+def size_name(size: tuple[int, int]) -> str:
+    return f"{size[0]}x{size[1]}"
+
+
+def proof(pack: Pack, out: Path, sizes: list[tuple[int, int]], languages: list[str],
+          progress: Callable[[int, int, Shot], None] = lambda done, total, shot: None) -> list[Shot]:
+    total = len(sizes) * len(languages) * len(pack.screens)
+    shots: list[Shot] = []
+    warnings: list[str] = []
+
+    def collect(mode: QtMsgType, context, message: str) -> None:
+        if mode != QtMsgType.QtDebugMsg and mode != QtMsgType.QtInfoMsg:
+            warnings.append(message)
+
+    previous = qInstallMessageHandler(collect)
+    try:
+        for size in sizes:
+            folder = out / size_name(size)
+            folder.mkdir(parents=True, exist_ok=True)
+            for rendered in render_screens(pack, size, languages):
+                screen = pack.screen(rendered.screen_id)
+                shot = Shot(rendered.screen_id, str(screen.where), rendered.language, size,
+                            problems=warnings[:])
+                warnings.clear()
+                path = folder / f"{rendered.screen_id}-{rendered.language}.png"
+                if not rendered.image.isNull() and rendered.image.save(str(path)):
+                    shot.path = path
+                shots.append(shot)
+                progress(len(shots), total, shot)
+            contact_sheet([s for s in shots if s.size == size], pack, out / f"contact-{size_name(size)}.png")
+    finally:
+        qInstallMessageHandler(previous)
+    return shots
+
+
+def contact_sheet(shots: list[Shot], pack: Pack, path: Path) -> None:
+    """Thumbnails in a grid, each with its screen id, language and source file under it."""
+    w, h = shots[0].size
+    portrait = h > w
+    thumb_w = 240 if portrait else 480
+    thumb_h = round(thumb_w * h / w)
+    columns = 6 if portrait else 4
+    pad, caption, header = 24, 56, 72
+    rows = -(-len(shots) // columns)
+    sheet = QImage(pad + columns * (thumb_w + pad), header + rows * (thumb_h + caption + pad),
+                   QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#f2f2f2"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(28, bold=True))
+    title = pack.title(pack.default_language)
+    painter.drawText(QRect(pad, 0, sheet.width() - 2 * pad, header), Qt.AlignmentFlag.AlignVCenter,
+                     f"{title} · {pack.id} · {w}x{h}")
+    for i, shot in enumerate(shots):
+        x = pad + (i % columns) * (thumb_w + pad)
+        y = header + (i // columns) * (thumb_h + caption + pad)
+        image = QImage(str(shot.path)) if shot.path else QImage()
+        if image.isNull():
+            painter.fillRect(QRect(x, y, thumb_w, thumb_h), QColor("#ffcccc"))
+        else:
+            painter.drawImage(QRect(x, y, thumb_w, thumb_h), image)
+        painter.setPen(QColor("#cc0000") if not shot.ok else QColor("#111111"))
+        painter.setFont(_font(17, bold=True))
+        painter.drawText(QRect(x, y + thumb_h + 4, thumb_w, 24), Qt.AlignmentFlag.AlignLeft,
+                         f"{shot.screen_id} · {shot.language}" + ("" if shot.ok else " · FAILED"))
+        painter.setPen(QColor("#555555"))
+        painter.setFont(_font(15))
+        painter.drawText(QRect(x, y + thumb_h + 28, thumb_w, 22), Qt.AlignmentFlag.AlignLeft, shot.source)
+    painter.end()
+    sheet.save(str(path))
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont(DEFAULT_FAMILY)
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font

@@ -1,0 +1,54 @@
+"""`kiosk proof`: every screen rendered in every language at every size, contact sheets, and a
+failure when a screen cannot be rendered properly."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from PySide6.QtGui import QColor, QImage
+
+from .support import MINIMAL_PACK
+
+
+def proof(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "kiosk", "proof", *args], capture_output=True, text=True, env=env)
+
+
+def test_proof_renders_every_screen_and_a_contact_sheet_per_size(tmp_path):
+    out = tmp_path / "out"
+    run = proof(str(MINIMAL_PACK), "-o", str(out), "--size", "1280x720", "--size", "720x1280")
+    assert run.returncode == 0, run.stdout + run.stderr
+    for size in ("1280x720", "720x1280"):
+        pngs = sorted(p.name for p in (out / size).glob("*.png"))
+        assert len(pngs) == 7 * 2 and "home-zh.png" in pngs and "gallery-en.png" in pngs
+        w, h = map(int, size.split("x"))
+        shot = QImage(str(out / size / "home-zh.png"))
+        assert (shot.width(), shot.height()) == (w, h)
+        sheet = QImage(str(out / f"contact-{size}.png"))
+        assert not sheet.isNull() and sheet.width() > 1000
+    assert "rendered 28 of 28 screens" in run.stdout and "0 failures" in run.stdout
+
+
+def test_a_screen_that_cannot_be_rendered_fails_the_proof(tmp_path):
+    pack = tmp_path / "minimal"
+    shutil.copytree(MINIMAL_PACK, pack)
+    image = QImage(1280, 960, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    image.save(str(pack / "images" / "photo.jpg"), quality=90)
+    data = (pack / "images" / "photo.jpg").read_bytes()
+    (pack / "images" / "photo.jpg").write_bytes(data[: len(data) // 3])  # a truncated download
+    gallery = pack / "screens" / "gallery.yaml"
+    gallery.write_text(gallery.read_text(encoding="utf-8").replace("photo.png", "photo.jpg"), encoding="utf-8")
+    run = proof(str(pack), "-o", str(tmp_path / "out"), "--size", "1280x720", "--lang", "en")
+    assert run.returncode == 1
+    assert f"{pack}/screens/gallery.yaml:1:1: error: screen 'gallery' (en, 1280x720) failed to render" in run.stdout
+    assert "rendered 6 of 7 screens" in run.stdout
+
+
+def test_proof_usage_errors(tmp_path):
+    run = proof(str(MINIMAL_PACK), "-o", str(tmp_path), "--lang", "fr")
+    assert run.returncode == 2 and "no language 'fr'" in run.stderr
