@@ -22,9 +22,9 @@ from .yamlsource import Node, load_yaml
 PACK_FILE = "pack.yaml"
 SCREENS_DIR = "screens"
 
-# Checks that an image file can be shown; returns an error message, or None when it is fine.
-# It is passed in because reading image headers needs Qt, and this package imports no Qt.
-ImageCheck = Callable[[Path], "str | None"]
+# Checks that an image file can be shown; returns (severity, message) pairs, none when it is fine.
+# It is passed in because reading images needs Qt, and this package imports no Qt.
+ImageCheck = Callable[[Path], "list[tuple[str, str]]"]
 
 
 class NotAPackFolder(Exception):
@@ -65,7 +65,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
         result.problems = problems.sorted()
         return result
 
-    node = load_yaml(root / PACK_FILE, PACK_FILE, problems)
+    node = _load_inside(root, PACK_FILE, problems)
     if node is None:
         result.problems = problems.sorted()
         return result
@@ -81,7 +81,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
     unreadable: set[str] = set()  # ids of screens too broken to read, so links to them don't cascade
     for path in _screen_files(root):
         rel = path.relative_to(root).as_posix()
-        screen_node = load_yaml(path, rel, problems)
+        screen_node = _load_inside(root, rel, problems)
         if screen_node is None:
             unreadable.add(path.stem)
             continue
@@ -103,6 +103,18 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
     if result.ok:
         result.pack = pack
     return result
+
+
+def _load_inside(root: Path, rel: str, problems: Problems) -> Node | None:
+    """A YAML file of the pack, read only if it really is inside the pack (not a link out)."""
+    if (root / rel).is_dir():
+        return load_yaml(root / rel, rel, problems)  # which says it is a folder
+    try:
+        real = resolve_in_pack(root, rel)
+    except PathRefused as e:
+        problems.error(Pos(rel), str(e))
+        return None
+    return load_yaml(real, rel, problems)
 
 
 def _screen_files(root: Path) -> list[Path]:
@@ -182,7 +194,7 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
 
 
 def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None) -> None:
-    verdicts: dict[Path, str | None] = {}  # each file is opened once, however often it is used
+    verdicts: dict[Path, list[tuple[str, str]]] = {}  # each file is read once, however often used
     for asset in parts(pack, Asset):
         try:
             real = resolve_in_pack(pack.root, asset.path)
@@ -192,8 +204,8 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
         if isinstance(asset, Image) and check_image is not None:
             if real not in verdicts:
                 verdicts[real] = check_image(real)
-            if verdicts[real]:
-                problems.error(asset.where, f"'{asset.path}': {verdicts[real]}")
+            for severity, message in verdicts[real]:
+                problems.items.append(Problem(asset.where, severity, f"'{asset.path}': {message}"))
 
 
 def parts(obj: Any, kind: type) -> Iterator[Any]:

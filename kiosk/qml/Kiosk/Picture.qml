@@ -12,6 +12,7 @@ Item {
     readonly property alias status: image.status
     // Read by the renderer (Python cannot read Image.status): wait until this is false.
     readonly property bool loading: image.status === Image.Loading
+    readonly property bool failed: image.status === Image.Error
     readonly property alias paintedWidth: image.paintedWidth
     readonly property alias paintedHeight: image.paintedHeight
 
@@ -33,7 +34,7 @@ Item {
     }
     Rectangle {
         anchors.fill: parent
-        visible: image.status === Image.Error
+        visible: picture.failed
         color: Ui.alpha(Ui.theme.surface, 0.8)
         radius: Ui.px(8)
         Image {
