@@ -15,7 +15,7 @@ import re
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QImageReader
 
 Finding = tuple[str, str]  # (severity, message)
@@ -57,8 +57,9 @@ def check_image(path: Path) -> list[Finding]:
                                  "rename it so other tools are not misled"))
     if _truncated(path, kind):
         return found + [("error", "the file is cut short (an interrupted copy or download?); copy it again")]
-    if not _decodes(path):
-        return found + [("error", "the image data is damaged and cannot be decoded")]
+    damage = _damage(path)
+    if damage is not None:
+        return found + [("error", f"the image data is damaged ({damage}); export or copy it again")]
     if reader.supportsAnimation() and reader.imageCount() > 1:
         found.append(("warning", "this is an animation: only its first frame is shown"))
     return found
@@ -101,10 +102,19 @@ def _truncated(path: Path, kind: str) -> bool:
     return False
 
 
-def _decodes(path: Path) -> bool:
-    """Decode the whole file at a small size: JPEG scales while decoding, so even 8K is quick."""
-    reader = QImageReader(str(path))
-    reader.setDecideFormatFromContent(True)
-    full = reader.size()
-    reader.setScaledSize(full.scaled(QSize(64, 64), Qt.AspectRatioMode.KeepAspectRatio))
-    return not reader.read().isNull()
+def _damage(path: Path) -> str | None:
+    """Decode the whole file at a small size (JPEG scales while decoding, so even 8K is quick)
+    and say what the decoder complained about, if anything: damaged data often still decodes,
+    into a picture with grey or garbled parts."""
+    complaints: list[str] = []
+    previous = qInstallMessageHandler(lambda mode, context, message: complaints.append(message))
+    try:
+        reader = QImageReader(str(path))
+        reader.setDecideFormatFromContent(True)
+        reader.setScaledSize(reader.size().scaled(QSize(64, 64), Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+    finally:
+        qInstallMessageHandler(previous)
+    if image.isNull():
+        return reader.errorString().lower()
+    return complaints[0].strip().rstrip(".") if complaints else None
