@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a common booth screen: " + ", ".join(f"{k} = {w}x{h}" for k, (w, h) in PRESETS.items()))
     run.add_argument("--idle-timeout", type=parse_seconds, metavar="SECONDS",
                      help="seconds without a touch before the attract loop (default: the pack's, 90)")
+    run.add_argument("--supervise", action="store_true",
+                     help="start the show again within a second if it ever stops (except after staff "
+                     "choose Exit), for platforms without a service manager")
 
     validate = sub.add_parser(
         "validate", help="check packs and list every problem",
@@ -132,6 +135,7 @@ def parse_seconds(text: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     try:
         if args.command == "validate":
@@ -144,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "set-pin":
             return cmd_set_pin(args)
-        return cmd_run(args)
+        return cmd_run(args, argv)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
         return USAGE_ERROR
@@ -281,9 +285,12 @@ def cmd_packs() -> int:
     return 0
 
 
-def cmd_run(args: argparse.Namespace) -> int:
+def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.pack and args.pack_option and args.pack != args.pack_option:
         raise UsageError("give the pack once: either PACK or --pack")
+    if args.supervise:
+        from .supervise import supervise
+        return supervise([a for a in argv[argv.index("run") + 1:] if a != "--supervise"])
     name = args.pack or args.pack_option
     # Without a pack named, the show starts on the one staff chose last (or the default).
     folder = find_pack(name) if name else None

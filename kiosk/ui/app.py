@@ -122,6 +122,10 @@ class Show:
             self.input.hide_cursor()
             self.awake.start()
         self._remember_good(pack)
+        self.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
+
+    def _first_frame(self) -> None:
+        log.info("first frame on screen: pack %s, screen %s", self.pack.id, self.navigator.screenId)
 
     def _idle_times(self, pack: Pack) -> tuple[float, float]:
         countdown = pack.idle.countdown if self.idle_countdown is None else self.idle_countdown
@@ -200,9 +204,16 @@ def _stop_on_signals(app: QGuiApplication) -> QTimer:
     return timer
 
 
+def _log_uncaught(kind, value, tb) -> None:
+    """An error in our code is written to the log with its traceback; Qt's event loop goes on,
+    so the show keeps running wherever it can."""
+    log.critical("uncaught exception", exc_info=(kind, value, tb))
+
+
 def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         idle_timeout: float | None = None) -> int:
     setup_logging(console=windowed)
+    sys.excepthook = _log_uncaught
     qInstallMessageHandler(_qt_to_log)
     prepare_qt()
     app = QGuiApplication(sys.argv)

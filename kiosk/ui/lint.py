@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, parts
@@ -21,6 +21,7 @@ from .app import Show
 from .fonts import bundled_font_files
 from .images import natural_size
 from .inspect import MIN_TARGET, pictures, stage_of, touch_targets, truncated
+from .render import pump
 
 MAX_UPSCALE = 1.5
 MAX_OVERSIZE = 2.0
@@ -115,7 +116,7 @@ def _pages(show: Show) -> Iterator[int]:
 
 
 def _lay_out(show: Show) -> None:
-    QCoreApplication.processEvents()
+    pump()
     show.window.grabWindow()  # polishes and lays out everything, as a frame on screen would
 
 

@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QImage
 
 from ..content import Pack
@@ -30,13 +30,20 @@ def busy(show: Show) -> bool:
     return any(p.item.property("loading") for p in pictures(stage_of(show.window)))
 
 
+def pump(ms: int = 0) -> None:
+    """Run the event loop for a moment, as between two touches. A real loop, not
+    processEvents(): only a loop frees the pages that deleteLater() left behind."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def settle(show: Show, timeout: float = 10.0) -> None:
     """Let animations finish and images load, so a grab shows what a visitor would see."""
     deadline = time.monotonic() + timeout
     quiet = 0
     while time.monotonic() < deadline and quiet < 3:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.02)
+        pump(20)
         quiet = 0 if busy(show) else quiet + 1
 
 

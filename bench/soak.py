@@ -1,0 +1,116 @@
+"""A day at the booth in a few minutes: `python bench/soak.py` (offscreen).
+
+10,000 navigations over all screens, 100 language switches, 100 idle resets and 50 pack switches
+on the real window, each one rendered; prints resident memory, Python objects alive and open
+file descriptors before and after, so growth without bound shows. `--json` prints one object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_HOME", tempfile.mkdtemp(prefix="kiosk-soak-"))
+
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+
+from kiosk import locations  # noqa: E402
+from kiosk.content import load_pack  # noqa: E402
+from kiosk.imagecheck import check_image  # noqa: E402
+from kiosk.ui.app import Show, prepare_qt  # noqa: E402
+from kiosk.ui.render import pump  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+
+def open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def snapshot() -> dict:
+    gc.collect()
+    return {"rss_mb": round(rss_mb(), 1), "python_objects": len(gc.get_objects()), "open_fds": open_fds()}
+
+
+def frame(show: Show) -> None:
+    """Let the event loop run and the window render, as between two touches."""
+    pump()
+    show.window.grabWindow()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--navigations", type=int, default=10_000)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    prepare_qt()
+    app = QGuiApplication(sys.argv)  # noqa: F841
+    packs = [load_pack(locations.BUILTIN_PACKS_DIR / name, check_image).pack
+             for name in (locations.DEFAULT_PACK, "starter")]
+    show = Show(packs[0], windowed=True, size=(1920, 1080), animate=False)
+    rng = random.Random(args.seed)
+    nav = show.navigator
+    for screen in nav.screen_ids:  # warm up: every screen once, so caches are filled
+        nav.open(screen)
+        frame(show)
+    before = snapshot()
+    started = time.monotonic()
+    counts = {"navigations": 0, "language_switches": 0, "idle_resets": 0, "pack_switches": 0}
+    per_language = args.navigations // 100
+    for i in range(args.navigations):
+        move = rng.random()
+        if move < 0.6:
+            nav.open(rng.choice(nav.screen_ids))
+        elif move < 0.9:
+            nav.back()
+        else:
+            nav.home()
+        frame(show)
+        counts["navigations"] += 1
+        if i % per_language == per_language - 1:
+            nav.toggleLanguage()
+            frame(show)
+            counts["language_switches"] += 1
+            show.idle.goIdleNow()
+            frame(show)
+            show.idle.activity()
+            frame(show)
+            counts["idle_resets"] += 1
+            if counts["language_switches"] % 2 == 0:
+                show.switch_pack(packs[(counts["pack_switches"] + 1) % 2].root)  # starter, back, ...
+                frame(show)
+                counts["pack_switches"] += 1
+    after = snapshot()
+    seconds = time.monotonic() - started
+    show.close()
+    report = {"counts": counts, "seconds": round(seconds, 1), "before": before, "after": after,
+              "rss_growth_mb": round(after["rss_mb"] - before["rss_mb"], 1),
+              "python_objects_growth": after["python_objects"] - before["python_objects"],
+              "open_fds_growth": after["open_fds"] - before["open_fds"]}
+    if args.json:
+        print(json.dumps(report))
+    else:
+        print(f"soak: {counts['navigations']} navigations, {counts['language_switches']} language switches, "
+              f"{counts['idle_resets']} idle resets, {counts['pack_switches']} pack switches in {seconds:.0f} s")
+        print(f"{'':22}{'before':>12}{'after':>12}{'growth':>12}")
+        for key in ("rss_mb", "python_objects", "open_fds"):
+            print(f"{key:22}{before[key]:>12}{after[key]:>12}{after[key] - before[key]:>12.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
