@@ -27,7 +27,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from kiosk import locations  # noqa: E402
 from kiosk.content import load_pack  # noqa: E402
 from kiosk.imagecheck import check_image  # noqa: E402
-from kiosk.ui.app import Show, prepare_qt  # noqa: E402
+from kiosk.ui.app import Show  # noqa: E402
 from kiosk.ui.render import pump  # noqa: E402
 
 
@@ -57,7 +57,6 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    prepare_qt()
     app = QGuiApplication(sys.argv)  # noqa: F841
     packs = [load_pack(locations.BUILTIN_PACKS_DIR / name, check_image).pack
              for name in (locations.DEFAULT_PACK, "starter")]

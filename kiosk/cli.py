@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a common booth screen: " + ", ".join(f"{k} = {w}x{h}" for k, (w, h) in PRESETS.items()))
     run.add_argument("--idle-timeout", type=parse_seconds, metavar="SECONDS",
                      help="seconds without a touch before the attract loop (default: the pack's, 90)")
+    run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)  # kiosk bench
     run.add_argument("--supervise", action="store_true",
                      help="start the show again within a second if it ever stops (except after staff "
                      "choose Exit), for platforms without a service manager")
@@ -106,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--lang", default="all", metavar="CODE",
                        help="a language of the pack, or 'all' (default)")
 
+    bench = sub.add_parser(
+        "bench", help="measure start-up, touch response, pack switch, photo decoding, idle CPU, memory",
+        description="Measure what a visitor feels, on this machine, with the default pack at "
+        "1920x1080 (offscreen unless there is a display): cold start to first frame, touch to "
+        "next frame, pack switch, first show of an 8K photo, idle CPU, memory growth. Takes about "
+        "three minutes (--quick: under one).",
+    )
+    bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.add_argument("--quick", action="store_true", help="fewer runs and shorter waits")
+
     new = sub.add_parser(
         "new", help="start a new pack from the starter template",
         description="Copy the starter pack (every screen kind, with comments) to a new folder, "
@@ -142,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "packs":
             return cmd_packs()
+        if args.command == "bench":
+            return cmd_bench(args)
         if args.command == "proof":
             return cmd_proof(args)
         if args.command == "new":
@@ -180,10 +193,8 @@ def lint(pack, sizes: list[tuple[int, int]] | None) -> list:
     from PySide6.QtGui import QGuiApplication
 
     from .lint import theme_problems
-    from .ui.app import prepare_qt
     from .ui.lint import lint_pack
     _offscreen()
-    prepare_qt()
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841  (alive while laying out)
     return theme_problems(pack) + lint_pack(pack, sizes or [size_of(s) for s in pack.target_sizes])
 
@@ -246,6 +257,20 @@ def cmd_proof(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from .benchmark import measure, report
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        _offscreen()
+    figures = measure(quick=args.quick)
+    if args.json:
+        print(json.dumps({f.key: round(f.value, 2) for f in figures}))
+    else:
+        print(report(figures))
+    return 0
+
+
 class ProgressBar:
     """One line redrawn in place on a terminal; silent when the output is a file or a pipe."""
 
@@ -296,7 +321,8 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     folder = find_pack(name) if name else None
     from .ui.app import run  # Qt Quick is loaded only to show the show
     size = PRESETS[args.preset] if args.preset else args.size
-    return run(folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout)
+    return run(folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout,
+               exit_after_first_frame=args.exit_after_first_frame)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

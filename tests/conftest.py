@@ -33,9 +33,7 @@ def show_pack(qapp, qtbot):
     """Open a kiosk window on a pack; closed again after the test."""
     from kiosk.content import load_pack
     from kiosk.imagecheck import check_image
-    from kiosk.ui.app import Show, prepare_qt
-
-    prepare_qt()
+    from kiosk.ui.app import Show
     shows = []
 
     def open_show(folder: Path, size=(1920, 1080), windowed=True, **options):

@@ -18,6 +18,8 @@ from kiosk.content.yamlsource import MAX_FILE_BYTES
 from kiosk.imagecheck import check_image
 
 from .support import MINIMAL_PACK
+from kiosk.ui.inspect import is_picture
+
 from .visitor import Visitor, items
 
 SCREEN = "id: software\nkind: detail\ntitle: {zh: 软件, en: Software}\n"
@@ -197,9 +199,9 @@ def test_the_running_kiosk_shows_a_placeholder_and_logs_once(show_pack, qtbot, p
         visitor.tap("tile:gallery")
         visitor.settle()
         zoom = visitor.find("zoom")
-        picture = next(it for it in items(zoom) if it.metaObject().className().startswith("Picture"))
+        picture = next(it for it in items(zoom) if is_picture(it))
         qtbot.waitUntil(lambda: picture.property("failed"))
-    placeholder = [it for it in items(picture) if it.metaObject().className() == "QQuickRectangle"]
+    placeholder = [it for it in items(picture) if it.inherits("QQuickRectangle")]
     assert placeholder and placeholder[0].isVisible(), "a neutral placeholder instead of the picture"
     logged = [r for r in caplog.records if "image cannot be shown" in r.getMessage()]
     assert len(logged) == 1 and "photo.png" in logged[0].getMessage()

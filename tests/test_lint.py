@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QImage
 from kiosk.content import load_pack
 from kiosk.imagecheck import check_image
 from kiosk.lint import contrast, theme_problems
-from kiosk.ui.app import prepare_qt
 from kiosk.ui.lint import lint_pack
 
 from .support import MINIMAL_PACK, YONGCHUAN_PACK
@@ -28,7 +27,6 @@ def pack_dir(tmp_path):
 
 
 def lint(folder, sizes=((1920, 1080),)) -> list[str]:
-    prepare_qt()
     result = load_pack(folder, check_image)
     assert result.ok, result.problems
     return [p.format() for p in theme_problems(result.pack) + lint_pack(result.pack, list(sizes))]

@@ -8,6 +8,8 @@ import shutil
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageWriter, QPainter
 
+from kiosk.ui.inspect import is_picture
+
 from .support import MINIMAL_PACK
 from .visitor import Visitor, items, scene_rect
 
@@ -34,7 +36,7 @@ def test_8k_photo_with_exif_rotation_is_upright_and_decoded_small(show_pack, qtb
     visitor.tap("tile:gallery")
     visitor.settle()
     zoom = visitor.find("zoom")
-    picture = next(it for it in items(zoom) if it.metaObject().className().startswith("Picture"))
+    picture = next(it for it in items(zoom) if is_picture(it))
     qtbot.waitUntil(lambda: not picture.property("loading") and picture.property("paintedHeight") > 0)
 
     painted_w, painted_h = picture.property("paintedWidth"), picture.property("paintedHeight")

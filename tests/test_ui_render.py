@@ -29,8 +29,6 @@ def share_unlike(image: QImage, colour: QColor, step: int = 8) -> float:
 @pytest.mark.parametrize("size, languages", [((1920, 1080), ["zh", "en"]), ((1080, 1920), ["zh", "en"]),
                                              ((3840, 2160), ["en"])], ids=["landscape", "portrait", "4k"])
 def test_no_screen_is_blank_or_cut_short(qapp, size, languages, tmp_path):
-    from kiosk.ui.app import prepare_qt
-    prepare_qt()
     pack = load_pack(YONGCHUAN_PACK).pack
     background = QColor(pack.theme.background)
     count = 0
@@ -64,10 +62,7 @@ def test_a_text_too_long_for_its_box_is_reported(qapp, tmp_path):
     """The cut-short check above can fail: a tile title far too long is caught."""
     import shutil
 
-    from kiosk.ui.app import prepare_qt
-
     from .support import MINIMAL_PACK
-    prepare_qt()
     folder = tmp_path / "minimal"
     shutil.copytree(MINIMAL_PACK, folder)
     home = folder / "screens" / "home.yaml"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import deque
 
 import pytest
-from PySide6.QtCore import QObject, QPointF
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 
 from kiosk.content import Pack, ScreenRef, parts
@@ -149,9 +150,6 @@ def test_wheel_zooms_the_gallery_for_rehearsal(show_pack, qtbot):
     go(visitor, "gallery")
     zoom = visitor.find("zoom")
     center = scene_rect(zoom).center().toPoint()
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtCore import QCoreApplication
     for _ in range(3):
         event = QWheelEvent(QPointF(center), QPointF(visitor.window.mapToGlobal(center)), QPoint(0, 0),
                             QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk.ui.inspect import walk
+
 # A DragHandler or Flickable sees no movement if all moves arrive at once.
 MOVE_WAIT_MS = 16
 
@@ -25,9 +27,7 @@ def touch_screen():
 
 
 def items(root: QQuickItem) -> Iterator[QQuickItem]:
-    yield root
-    for child in root.childItems():
-        yield from items(child)
+    return walk(root)
 
 
 def scene_rect(item: QQuickItem) -> QRectF:

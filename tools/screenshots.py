@@ -18,7 +18,6 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from kiosk import locations
 from kiosk.content import load_pack
-from kiosk.ui.app import prepare_qt
 from kiosk.ui.proof import proof
 from kiosk.ui.render import render_screens
 
@@ -32,7 +31,6 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--width", type=int, default=1280, help="width of the saved images")
     args = parser.parse_args()
-    prepare_qt()
     app = QGuiApplication(sys.argv)  # noqa: F841  (Qt needs it alive while rendering)
     pack = load_pack(locations.BUILTIN_PACKS_DIR / locations.DEFAULT_PACK).pack
     wanted = {screen for screen, _ in SHOTS}

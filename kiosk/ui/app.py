@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QtMsgTyp
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (makes rootObjects() return QQuickWindow)
-from PySide6.QtQuickControls2 import QQuickStyle
 
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
 from ..content.pack import PACK_FILE
@@ -38,13 +37,6 @@ DEFAULT_SIZE = (1920, 1080)
 
 class ShowError(RuntimeError):
     pass
-
-
-def prepare_qt() -> None:
-    """Settings that must be made before the first QML engine exists."""
-    # Only StackView is taken from Qt Quick Controls; the Basic style keeps it identical on
-    # every platform and loads no native theme.
-    QQuickStyle.setStyle("Basic")
 
 
 def apply_pack_fonts(pack: Pack) -> None:
@@ -204,6 +196,12 @@ def _stop_on_signals(app: QGuiApplication) -> QTimer:
     return timer
 
 
+def _report_first_frame(app: QGuiApplication) -> None:
+    from ..benchmark import FIRST_FRAME_MARK, rss_mb
+    print(f"{FIRST_FRAME_MARK} {time.time():.4f} {rss_mb():.1f}", flush=True)
+    app.quit()
+
+
 def _log_uncaught(kind, value, tb) -> None:
     """An error in our code is written to the log with its traceback; Qt's event loop goes on,
     so the show keeps running wherever it can."""
@@ -211,11 +209,10 @@ def _log_uncaught(kind, value, tb) -> None:
 
 
 def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
-        idle_timeout: float | None = None) -> int:
+        idle_timeout: float | None = None, exit_after_first_frame: bool = False) -> int:
     setup_logging(console=windowed)
     sys.excepthook = _log_uncaught
     qInstallMessageHandler(_qt_to_log)
-    prepare_qt()
     app = QGuiApplication(sys.argv)
     app.setApplicationName("kiosk")
     settings = Settings.load()
@@ -238,6 +235,8 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     except ShowError as e:
         log.error("%s", e)
         return 1
+    if exit_after_first_frame:  # `kiosk bench` times the start-up
+        show.window.frameSwapped.connect(lambda: _report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
     keep = _stop_on_signals(app)  # noqa: F841  (must stay alive while the app runs)
     code = app.exec()
     show.close()

@@ -26,7 +26,10 @@ class Box:
 def walk(item: QQuickItem) -> Iterator[QQuickItem]:
     yield item
     for child in item.childItems():
-        yield from walk(child)
+        # A page being destroyed can still be listed for a moment; the binding may then hand
+        # back a wrapper of the wrong type for it. Only real items are walked into.
+        if isinstance(child, QQuickItem):
+            yield from walk(child)
 
 
 def shown(item: QQuickItem) -> bool:
@@ -50,12 +53,16 @@ def box(stage: QQuickItem, item: QQuickItem) -> Box:
     return Box(item, stage.mapRectFromItem(item, QRectF(0, 0, item.width(), item.height())))
 
 
-def _class(item: QQuickItem) -> str:
-    return item.metaObject().className()
+# Types are asked with inherits() and properties, never through metaObject(): a QMetaObject
+# wrapper made for a QML item outlives the item in the binding's cache, and a later item at the
+# same address then comes back as that wrapper.
+
+def is_picture(item: QQuickItem) -> bool:
+    return bool(item.property("isPicture"))
 
 
 def texts(stage: QQuickItem) -> list[QQuickItem]:
-    return [it for it in walk(stage) if _class(it).startswith(("QQuickText", "Label")) and shown(it)]
+    return [it for it in walk(stage) if it.inherits("QQuickText") and shown(it)]
 
 
 def truncated(stage: QQuickItem) -> list[QQuickItem]:
@@ -65,14 +72,14 @@ def truncated(stage: QQuickItem) -> list[QQuickItem]:
 
 def pictures(stage: QQuickItem) -> list[Box]:
     return [box(stage, it) for it in walk(stage)
-            if _class(it).startswith("Picture") and shown(it) and it.property("source").toString()]
+            if is_picture(it) and shown(it) and it.property("source").toString()]
 
 
 def touch_targets(stage: QQuickItem) -> list[Box]:
     """Everything a visitor can tap: items with an enabled TapHandler."""
     found = []
     for it in walk(stage):
-        if shown(it) and any(_class(h) == "QQuickTapHandler" and h.property("enabled")
+        if shown(it) and any(h.inherits("QQuickTapHandler") and h.property("enabled")
                              for h in it.children()):
             found.append(box(stage, it))
     return found

@@ -135,7 +135,7 @@ def _look(show: Show, sources: _Sources, lang: str, size: str) -> Iterator[Probl
     for target in touch_targets(stage):
         side = target.side_at_1080p(stage)
         if side < MIN_TARGET:
-            name = target.item.objectName() or target.item.metaObject().className()
+            name = target.item.objectName() or "button"
             yield Problem(sources.target(name), "warning",
                           f"touch target '{name}' is {side:.0f} px at 1080p; fingers need {MIN_TARGET}")
 

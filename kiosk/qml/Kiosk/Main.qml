@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls.Basic as Controls
 import Kiosk
 
 // The window: the current screen, the dock with Back / Home / language, and the edge swipe.
@@ -34,9 +33,7 @@ Window {
     // A new page each time, so a fresh start (reset, new pack) also resets scrolling and zoom.
     function showScreen() {
         stack.forward = nav.direction > 0
-        stack.replace(null, kinds[nav.screen.kind], { screen: nav.screen },
-                      nav.direction !== 0 && animate ? Controls.StackView.ReplaceTransition
-                                                     : Controls.StackView.Immediate)
+        stack.show(kinds[nav.screen.kind], { screen: nav.screen }, nav.direction !== 0 && animate)
     }
     Connections {
         target: root.nav
@@ -52,25 +49,11 @@ Window {
         scale: Math.min(root.width / width, root.height / height)
         transformOrigin: Item.TopLeft
 
-        Controls.StackView {
+        PageHost {
             id: stack
             objectName: "stack"
-            property bool forward: true
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dock.top }
             clip: true
-            // Short and calm; a new tap mid-transition finishes it at once and starts the next.
-            replaceEnter: Transition {
-                ParallelAnimation {
-                    NumberAnimation { property: "x"; from: (stack.forward ? 1 : -1) * stack.width * 0.12; to: 0; duration: 260; easing.type: Easing.OutCubic }
-                    NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 200; easing.type: Easing.OutQuad }
-                }
-            }
-            replaceExit: Transition {
-                ParallelAnimation {
-                    NumberAnimation { property: "x"; from: 0; to: (stack.forward ? -1 : 1) * stack.width * 0.08; duration: 260; easing.type: Easing.OutCubic }
-                    NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 160; easing.type: Easing.OutQuad }
-                }
-            }
         }
 
         Dock {

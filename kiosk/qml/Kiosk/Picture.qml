@@ -9,6 +9,7 @@ Item {
     property int fillMode: Image.PreserveAspectFit
     property alias verticalAlignment: image.verticalAlignment
     property real detail: 1  // decode at this multiple of the shown size (2 where it can be zoomed)
+    readonly property bool isPicture: true  // how Python tells a Picture from other items
     readonly property alias status: image.status
     // Read by the renderer (Python cannot read Image.status): wait until this is false.
     readonly property bool loading: image.status === Image.Loading

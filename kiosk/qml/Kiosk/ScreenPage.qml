@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls.Basic as Controls
 import Kiosk
 
 // What every screen has: optional background, title and intro, the kind's own content in the
@@ -12,8 +11,9 @@ Item {
     property string introText: Ui.t(screen.intro)
     readonly property real margin: Ui.px(Ui.portrait ? 48 : 72)
 
-    // The page sliding out must not take taps meant for the one sliding in.
-    enabled: Controls.StackView.status !== Controls.StackView.Deactivating
+    // The page sliding out must not take taps meant for the one sliding in (set by PageHost).
+    property bool leaving: false
+    enabled: !leaving
 
     Picture {
         anchors.fill: parent
