@@ -316,6 +316,10 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.supervise:
         from .supervise import supervise
         return supervise([a for a in argv[argv.index("run") + 1:] if a != "--supervise"])
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        raise UsageError("no display to show on (DISPLAY and WAYLAND_DISPLAY are not set): run it in "
+                         "a graphical session, or see deploy/README.md for a kiosk session")
     name = args.pack or args.pack_option
     # Without a pack named, the show starts on the one staff chose last (or the default).
     folder = find_pack(name) if name else None

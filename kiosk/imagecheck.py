@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
+import os
 import re
 import zlib
 from pathlib import Path
@@ -118,3 +120,40 @@ def _damage(path: Path) -> str | None:
     if image.isNull():
         return reader.errorString().lower()
     return complaints[0].strip().rstrip(".") if complaints else None
+
+
+class CachedImageCheck:
+    """`check_image` with its verdicts remembered on disk, keyed by file, size and modification
+    time: the show starts without decoding every picture again, yet any changed file is checked
+    anew. Used by `kiosk run`; `kiosk validate` always checks everything."""
+
+    LIMIT = 5000  # entries kept
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.changed = False
+        try:
+            self.verdicts = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.verdicts = {}
+
+    def __call__(self, image: Path) -> list[Finding]:
+        stat = image.stat()
+        key = f"{image}|{stat.st_size}|{stat.st_mtime_ns}"
+        if key not in self.verdicts:
+            self.verdicts[key] = check_image(image)
+            self.changed = True
+        return [tuple(finding) for finding in self.verdicts[key]]
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        keep = dict(list(self.verdicts.items())[-self.LIMIT:])
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(keep), encoding="utf-8")
+            os.replace(tmp, self.path)
+            self.changed = False
+        except OSError:
+            pass  # only a cache: the next start checks the pictures again

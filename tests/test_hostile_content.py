@@ -220,3 +220,8 @@ def test_odd_unicode_names_work_and_lookalikes_are_caught(pack):
     show_in_gallery(pack, unicodedata.normalize("NFC", "café.png"))
     found = problems(pack)
     assert len(found) == 1 and "file not found: 'images/café.png' (did you mean" in found[0]
+
+
+def test_an_alias_inside_itself_is_refused(pack):
+    (pack / "screens" / "software.yaml").write_text(SCREEN + "loop: &loop [1, *loop]\n", encoding="utf-8")
+    assert problems(pack) == ["screens/software.yaml:4:17: error: alias '*loop' refers to a value that contains it"]

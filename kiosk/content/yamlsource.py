@@ -1,8 +1,11 @@
 """Safe YAML reading that keeps the line and column of every value.
 
-PyYAML's composer gives a node tree with positions; we turn it into `Node`s ourselves instead of
-calling a constructor, so no tag can ever run code (`!!python/...` is reported, never built), and
-we can refuse what `yaml.safe_load` silently accepts: duplicate keys, alias bombs, absurd depth.
+We build our own `Node` tree from the parser's flat event stream instead of using a constructor or
+PyYAML's composer. So no tag can ever run code (`!!python/...` is reported, never built); we can
+refuse what `yaml.safe_load` silently accepts (duplicate keys); and alias bombs and absurd nesting
+are stopped while reading, with bounded memory: the composer recurses once per level (the C one
+crashes on a file of 50,000 `[`), the event stream does not. libyaml parses when it is installed
+(PyYAML's wheels have it), which makes start-up several times faster.
 """
 
 from __future__ import annotations
@@ -13,13 +16,15 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import Resolver
 
 from .problems import Pos, Problems
 
 MAX_FILE_BYTES = 1_000_000  # a screen is a few KB; a bigger file is a mistake or an attack
-MAX_NODES = 100_000  # bounds alias expansion ("billion laughs") and memory
-MAX_DEPTH = 60  # no pack needs more; deep nesting would exhaust the recursion limit
+MAX_NODES = 100_000  # values, counting each alias as a copy: bounds "billion laughs"
+MAX_DEPTH = 60  # no pack needs more
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 # Timestamps stay text: "2008-09-01" is a date a visitor reads, not a datetime to compute with.
 _SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -33,6 +38,8 @@ class Node:
     pos: Pos
     key_pos: dict[str, Pos] = field(default_factory=dict)  # mappings only: where each key is
     raw: str = ""  # scalars only: the text as written, e.g. "1.70" for the float 1.7
+    size: int = 1  # values in this subtree, aliases counted in full
+    refused: bool = False  # a collection with a forbidden tag: read past, then dropped
 
     @property
     def is_mapping(self) -> bool:
@@ -47,7 +54,7 @@ class Node:
         return not (self.is_mapping or self.is_sequence)
 
 
-class _Budget(Exception):
+class _Refused(Exception):
     def __init__(self, message: str, mark: yaml.Mark | None):
         super().__init__(message)
         self.mark = mark
@@ -76,110 +83,147 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> Node | None:
         problems.error(Pos(rel, line, col), "file is not UTF-8 text; save it as UTF-8")
         return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _Builder(rel, problems).build(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        where = _pos(rel, mark) if mark else top
-        problems.error(where, f"YAML syntax error: {_yaml_message(e)}")
+        problems.error(_pos(rel, mark) if mark else top, f"YAML syntax error: {_yaml_message(e, text)}")
         return None
     except yaml.YAMLError as e:
         problems.error(top, f"YAML error: {e}")
         return None
-    except RecursionError:
-        problems.error(top, "YAML is nested too deeply")
+    except _Refused as e:
+        problems.error(_pos(rel, e.mark) if e.mark else top, str(e))
         return None
     if root is None:
         problems.error(top, "file is empty")
-        return None
-    converter = _Converter(rel, problems)
-    try:
-        return converter.convert(root, 0)
-    except _Budget as e:
-        problems.error(_pos(rel, e.mark) if e.mark else top, str(e))
-        return None
+    return root
 
 
 def _pos(rel: str, mark: yaml.Mark) -> Pos:
     return Pos(rel, mark.line + 1, mark.column + 1)
 
 
-def _allowed_tag(node: yaml.Node) -> bool:
-    if isinstance(node, yaml.MappingNode):
-        return node.tag == f"{_TAG}map"
-    if isinstance(node, yaml.SequenceNode):
-        return node.tag == f"{_TAG}seq"
-    return node.tag in _SCALAR_TAGS
-
-
-def _yaml_message(e: yaml.MarkedYAMLError) -> str:
+def _yaml_message(e: yaml.MarkedYAMLError, text: str) -> str:
     context = e.context
     if context and e.context_mark and e.problem_mark and e.context_mark.line != e.problem_mark.line:
         context += f" (started at line {e.context_mark.line + 1})"
     parts = [p for p in (context, e.problem) if p]
     message = ", ".join(parts) if parts else "invalid YAML"
-    if "found character '\\t'" in message:
-        message += " (use spaces, not tabs, to indent)"
+    mark = e.problem_mark
+    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        message += " (a tab: use spaces, not tabs, to indent)"
     return message
 
 
-class _Converter:
+class _Builder:
+    """Turns parser events into Nodes with an explicit stack: no recursion, however deep."""
+
     def __init__(self, rel: str, problems: Problems):
         self.rel = rel
         self.problems = problems
-        self.nodes = 0
+        self.anchors: dict[str, Node] = {}
+        self.resolver = Resolver()
         self.constructor = SafeConstructor()
 
-    def convert(self, node: yaml.Node, depth: int) -> Node:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _Budget(
-                f"file has more than {MAX_NODES:,} values (too many aliases, or far too big)",
-                node.start_mark,
-            )
-        if depth > MAX_DEPTH:
-            raise _Budget(f"YAML is nested more than {MAX_DEPTH} levels deep", node.start_mark)
-        pos = _pos(self.rel, node.start_mark)
-        if not _allowed_tag(node):
-            self._bad_tag(node, pos)
-            return Node(None, pos)  # reported once here; the schema sees "no value"
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, pos, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return Node([self.convert(item, depth + 1) for item in node.value], pos)
-        return Node(self._scalar(node), pos, raw=node.value)
-
-    def _mapping(self, node: yaml.MappingNode, pos: Pos, depth: int) -> Node:
-        out: dict[str, Node] = {}
-        key_pos: dict[str, Pos] = {}
-        for key_node, value_node in node.value:
-            kpos = _pos(self.rel, key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.error(kpos, "a key must be a plain name, not a list or mapping")
+    def build(self, events) -> Node | None:
+        root: Node | None = None
+        stack: list[tuple[Node, list]] = []  # open collections, with their pending key (mappings)
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused("a file holds one YAML document; remove the second '---'",
+                                   event.start_mark)
                 continue
-            key = key_node.value
-            if key == "<<":
-                self.problems.error(kpos, "merge keys ('<<') are not supported; write the fields out")
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                node, _ = stack.pop()
+                if node.refused:  # reported when it opened; the schema sees "no value"
+                    node = Node(None, node.pos)
+                if node.size > MAX_NODES:
+                    raise _Refused(f"file has more than {MAX_NODES:,} values (too many aliases, or far "
+                                   "too big)", event.start_mark)
+                root = self._attach(stack, node, root)
                 continue
-            if key in out:
-                first = key_pos[key]
-                self.problems.error(kpos, f"duplicate key '{key}' (first given at line {first.line})")
+            if not isinstance(event, yaml.NodeEvent):
+                continue  # stream and document boundaries
+            if isinstance(event, yaml.AliasEvent):
+                node = self.anchors.get(event.anchor)
+                if node is None:
+                    raise _Refused(f"unknown alias '*{event.anchor}'", event.start_mark)
+                if any(node is open_node for open_node, _ in stack):
+                    raise _Refused(f"alias '*{event.anchor}' refers to a value that contains it",
+                                   event.start_mark)
+                root = self._attach(stack, node, root)
                 continue
-            out[key] = self.convert(value_node, depth + 1)
-            key_pos[key] = kpos
-        return Node(out, pos, key_pos)
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(f"YAML is nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            node = self._open(event)
+            if event.anchor:
+                self.anchors[event.anchor] = node
+            if isinstance(event, yaml.ScalarEvent):
+                root = self._attach(stack, node, root)
+            else:
+                stack.append((node, [None]))
+        return root
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag.endswith(":str") or node.tag.endswith(":timestamp"):
-            return node.value
-        try:
-            kind = node.tag.rsplit(":", 1)[1]
-            return getattr(self.constructor, f"construct_yaml_{kind}")(node)
-        except (ConstructorError, ValueError):
-            return node.value
+    def _open(self, event) -> Node:
+        pos = _pos(self.rel, event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag if event.tag and event.tag != "!" else \
+                self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag not in _SCALAR_TAGS:
+                self._bad_tag(tag, pos)
+                return Node(None, pos)  # reported once here; the schema sees "no value"
+            return Node(self._scalar(tag, event), pos, raw=event.value)
+        kind = yaml.MappingNode if isinstance(event, yaml.MappingStartEvent) else yaml.SequenceNode
+        default = f"{_TAG}map" if kind is yaml.MappingNode else f"{_TAG}seq"
+        tag = event.tag if event.tag and event.tag != "!" else default
+        if tag != default:
+            self._bad_tag(tag, pos)
+        return Node({} if kind is yaml.MappingNode else [], pos, refused=tag != default)
 
-    def _bad_tag(self, node: yaml.Node, pos: Pos) -> None:
-        tag = node.tag.replace(_TAG, "!!")
-        if tag.startswith("!!python/"):
-            self.problems.error(pos, f"tag '{tag}' is not allowed: packs may hold data only, never code")
+    def _attach(self, stack: list, node: Node, root: Node | None) -> Node | None:
+        """Put a finished node into the collection being read (or make it the root)."""
+        if not stack:
+            return node
+        parent, pending = stack[-1]
+        parent.size += node.size
+        if parent.is_sequence:
+            parent.value.append(node)
+        elif pending[0] is None:
+            pending[0] = node  # a key: its value comes next
         else:
-            self.problems.error(pos, f"unsupported YAML tag '{tag}'")
+            key, pending[0] = pending[0], None
+            self._put(parent, key, node)
+        return root
+
+    def _put(self, mapping: Node, key: Node, value: Node) -> None:
+        if not key.is_scalar or key.value is None and not key.raw:
+            self.problems.error(key.pos, "a key must be a plain name, not a list or mapping")
+            return
+        name = key.raw
+        if name == "<<":
+            self.problems.error(key.pos, "merge keys ('<<') are not supported; write the fields out")
+        elif name in mapping.value:
+            first = mapping.key_pos[name]
+            self.problems.error(key.pos, f"duplicate key '{name}' (first given at line {first.line})")
+        else:
+            mapping.value[name] = value
+            mapping.key_pos[name] = key.pos
+
+    def _scalar(self, tag: str, event: yaml.ScalarEvent) -> Any:
+        if tag.endswith((":str", ":timestamp")):
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return getattr(self.constructor, f"construct_yaml_{tag.rsplit(':', 1)[1]}")(node)
+        except (ConstructorError, ValueError):
+            return event.value
+
+    def _bad_tag(self, tag: str, pos: Pos) -> None:
+        shown = tag.replace(_TAG, "!!")
+        if shown.startswith("!!python/"):
+            self.problems.error(pos, f"tag '{shown}' is not allowed: packs may hold data only, never code")
+        else:
+            self.problems.error(pos, f"unsupported YAML tag '{shown}'")

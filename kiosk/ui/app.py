@@ -14,9 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (makes rootObjects() return QQuickWindow)
 
+from .. import locations
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
 from ..content.pack import PACK_FILE
-from ..imagecheck import check_image
+from ..imagecheck import CachedImageCheck, check_image
 from ..logs import setup_logging
 from ..packchoice import pick_pack, start_candidates
 from ..rehearsal import fit_scale
@@ -216,7 +217,9 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     app = QGuiApplication(sys.argv)
     app.setApplicationName("kiosk")
     settings = Settings.load()
-    result, skipped = pick_pack(start_candidates(explicit, settings), lambda f: load_pack(f, check_image))
+    checks = CachedImageCheck(locations.cache_dir() / "image-checks.json")
+    result, skipped = pick_pack(start_candidates(explicit, settings), lambda f: load_pack(f, checks))
+    checks.save()
     for why in skipped:
         log.warning("not starting on %s", why)
     if explicit and (result is None or result.root.resolve() != explicit.resolve()):

@@ -63,6 +63,9 @@ ScreenPage {
         highlightMoveDuration: 320
         boundsBehavior: Flickable.StopAtBounds
         clip: true
+        // Only the event on screen is built when the screen opens (the first frame comes
+        // sooner); the neighbour is built as a swipe starts to show it.
+        cacheBuffer: 0
         model: page.events
         delegate: Item {
             id: event
