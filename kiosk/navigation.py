@@ -19,6 +19,8 @@ class Navigation:
     screen_ids: frozenset[str]
     languages: tuple[str, ...]
     default_language: str
+    # The screens each screen's tiles, cards and links open.
+    links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     current: str = ""
     language: str = ""
     history: list[str] = field(default_factory=list)
@@ -83,6 +85,11 @@ class Navigation:
     @property
     def can_go_back(self) -> bool:
         return bool(self.history)
+
+    def one_tap_away(self) -> list[str]:
+        """The screens a single tap opens from here: its tiles, cards and links, Back and Home."""
+        candidates = [*self.links.get(self.current, ()), *self.history[-1:], self.start]
+        return [s for s in dict.fromkeys(candidates) if s != self.current and s in self.screen_ids]
 
 
 def is_back_swipe(dx: float, dy: float, width: float) -> bool:

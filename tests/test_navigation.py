@@ -32,6 +32,16 @@ def test_history_is_bounded():
     assert len(n.history) == MAX_HISTORY
 
 
+def test_screens_one_tap_away_are_its_links_back_and_home():
+    n = Navigation(start="home", screen_ids=frozenset({"home", "a", "b", "c"}), languages=("zh",),
+                   default_language="zh", links={"home": ("a", "b", "a"), "a": ("c", "gone"), "c": ("c",)})
+    assert n.one_tap_away() == ["a", "b"], "in order, once each, never the screen shown"
+    n.open("a")
+    assert n.one_tap_away() == ["c", "home"], "Back and Home lead to the same screen here"
+    n.open("c")
+    assert n.one_tap_away() == ["a", "home"], "Back, then Home; a link to itself is no way out"
+
+
 def test_language_cycle_and_reset():
     n = nav()
     assert n.next_language() == "en"

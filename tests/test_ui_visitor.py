@@ -8,9 +8,11 @@ from collections import deque
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.content import Pack, ScreenRef, parts
+from kiosk.ui.render import settle
 
 from .support import YONGCHUAN_PACK
 from .visitor import Visitor, scene_rect
@@ -115,6 +117,42 @@ def test_a_short_edge_drag_is_not_back(visitor):
     assert nav.screenId == "talent"
 
 
+def upcoming(nav) -> list[str]:
+    return [s["id"] for s in nav.upcoming]
+
+
+def pages(visitor: Visitor) -> dict[str, QQuickItem]:
+    return {p.objectName(): p for p in visitor.stack.childItems()}
+
+
+def test_screens_one_tap_away_are_built_ahead_and_shown_on_a_tap(visitor):
+    nav = visitor.show.navigator
+    visitor.settle()
+    ahead = pages(visitor)
+    assert set(ahead) == {f"page:{s}" for s in ["home", *upcoming(nav)]}
+    assert [p.isVisible() for name, p in ahead.items() if name != "page:home"] == [False] * (len(ahead) - 1)
+    ahead["page:history"].setProperty("builtAhead", True)
+    go(visitor, "history")
+    assert visitor.find("page:history").property("builtAhead"), "the page built ahead is shown"
+    # The pages not one tap away from here are gone: nothing piles up.
+    assert set(pages(visitor)) == {f"page:{s}" for s in ["history", *upcoming(nav)]}
+    visitor.tap("backButton")
+    visitor.settle()
+    assert visitor.find("page:home").property("builtAhead") is None, "a fresh page: scrolled to the top"
+
+
+def test_a_tap_before_the_next_screens_are_built_is_not_lost(visitor, show_pack):
+    show = show_pack(YONGCHUAN_PACK, animate=False)
+    quick = Visitor(show, visitor.qtbot, visitor.mode)
+    assert quick.stack.property("preparing"), "the window just opened: still building"
+    quick.tap("tile:history")
+    assert show.navigator.screenId == "history"
+    history = next(s for s in show.pack.screens if s.id == "history")
+    assert quick.text_of("screenTitle") == history.title("zh")
+    quick.settle()
+    assert quick.find("pager").property("count") == len(history.events)
+
+
 def test_tap_during_a_transition_is_not_lost(visitor):
     nav = visitor.show.navigator
     visitor.tap("tile:history")
@@ -157,3 +195,18 @@ def test_wheel_zooms_the_gallery_for_rehearsal(show_pack, qtbot):
         QCoreApplication.sendEvent(visitor.window, event)
         QTest.qWait(20)
     assert zoom.property("contentWidth") > 1.5 * zoom.width()
+
+
+def test_nothing_is_redrawn_while_nothing_moves(show_pack):
+    """On every screen, once its transition, the pages built ahead and the pictures are done, no
+    frame is drawn until someone touches it: a booth screen left alone costs no CPU."""
+    show = show_pack(YONGCHUAN_PACK)
+    nav, frames = show.navigator, []
+    show.window.frameSwapped.connect(lambda: frames.append(nav.screenId))
+    for screen in show.pack.screens:
+        nav.open(screen.id)
+        settle(show)
+        QTest.qWait(300)  # the last frame of the slide may still be on its way
+        frames.clear()
+        QTest.qWait(1000)
+        assert frames == [], f"{screen.id}: redrawn {len(frames)} times with nothing moving"

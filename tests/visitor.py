@@ -85,8 +85,9 @@ class Visitor:
     # --- waiting --------------------------------------------------------------------------
 
     def settle(self) -> None:
-        """Wait until no transition runs."""
-        self.qtbot.waitUntil(lambda: not self.stack.property("busy"), timeout=3000)
+        """Wait until no transition runs and the screens one tap away are built."""
+        self.qtbot.waitUntil(lambda: not (self.stack.property("busy") or self.stack.property("preparing")),
+                             timeout=3000)
         QTest.qWait(30)
 
     # --- gestures -------------------------------------------------------------------------

@@ -9,12 +9,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (QCoreApplication, QEvent, QMetaObject, QObject, QSize, Qt, QTimer, QtMsgType,
+                            qInstallMessageHandler)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401  (makes rootObjects() return QQuickWindow)
 
-from .. import locations
+from .. import heap, locations
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
 from ..content.pack import PACK_FILE
 from ..imagecheck import CachedImageCheck, check_image
@@ -57,13 +58,15 @@ class Show:
     """
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
-                 fit: bool = False, animate: bool = True, settings: Settings | None = None,
+                 fit: bool = False, animate: bool = True, build_ahead: bool = True,
+                 settings: Settings | None = None,
                  idle_timeout: float | None = None,
                  idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
         self.pack = pack
         self.settings = settings or Settings()
         # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
         self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
+        heap.keep_compact()
         apply_pack_fonts(pack)
         self.engine = QQmlApplicationEngine()
         # Children of the engine, so they outlive every binding that reads them.
@@ -80,7 +83,7 @@ class Show:
                           ("rehearsal", self.rehearsal)):
             ui.setProperty(name, obj)
         design = size or DEFAULT_SIZE
-        initial = {"animate": animate}
+        initial = {"animate": animate, "buildAhead": build_ahead}
         if windowed:  # laid out at the booth's size, whatever the size of the window
             initial |= {"designWidth": design[0], "designHeight": design[1]}
         self.engine.setInitialProperties(initial)
@@ -167,6 +170,8 @@ class Show:
             return
         self.awake.stop()
         self.input.stop()
+        stack = self.window.findChild(QObject, "stack")
+        QMetaObject.invokeMethod(stack, "stopBuilding")
         self.input.allow_close = True
         self.window.close()
         self.engine.deleteLater()

@@ -41,6 +41,11 @@ def shown(item: QQuickItem) -> bool:
     return True
 
 
+def shown_named(stage: QQuickItem, name: str) -> QQuickItem | None:
+    """The item called `name` that a visitor sees (not one on a page built ahead, hidden)."""
+    return next((it for it in walk(stage) if it.objectName() == name and shown(it)), None)
+
+
 def stage_of(window: QQuickWindow) -> QQuickItem:
     return window.findChild(QObject, "stage")
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, parts
 from .app import Show
 from .fonts import bundled_font_files
 from .images import natural_size
-from .inspect import MIN_TARGET, pictures, stage_of, touch_targets, truncated
+from .inspect import MIN_TARGET, pictures, shown_named, stage_of, touch_targets, truncated
 from .render import pump
 
 MAX_UPSCALE = 1.5
@@ -87,7 +87,8 @@ class _Sources:
 def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
     where_size = f"{size[0]}x{size[1]}"
     found: set[Problem] = set()
-    show = Show(pack, windowed=True, size=size, animate=False)
+    # One screen at a time, still: nothing built ahead (a warning is about the screen shown).
+    show = Show(pack, windowed=True, size=size, animate=False, build_ahead=False)
     try:
         for lang in pack.languages:
             show.navigator.setLanguage(lang)
@@ -105,7 +106,7 @@ def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
 def _pages(show: Show) -> Iterator[int]:
     """Each page of the screen's pager (timeline events, gallery pictures), laid out in turn."""
     _lay_out(show)
-    pager = show.window.findChild(QObject, "pager")
+    pager = shown_named(stage_of(show.window), "pager")
     count = pager.property("count") if pager is not None else 1
     for index in range(count):
         if pager is not None:

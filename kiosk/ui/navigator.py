@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
 
-from ..content import Pack
+from ..content import Pack, ScreenRef, parts
 from ..navigation import Navigation, is_back_swipe
 from .images import decode_size_for
 from .present import present, present_pack
@@ -31,6 +31,7 @@ class Navigator(QObject):
         self._nav = Navigation(
             start=pack.start.id, screen_ids=frozenset(self._screens), languages=tuple(pack.languages),
             default_language=language if language in pack.languages else pack.default_language,
+            links={s.id: tuple(ref.id for ref in parts(s, ScreenRef)) for s in pack.screens},
         )
 
     def set_pack(self, pack: Pack, language: str | None = None, keep_place: bool = False) -> None:
@@ -65,6 +66,12 @@ class Navigator(QObject):
     @Property("QVariantMap", notify=moved)
     def screen(self) -> dict:
         return self._screens[self._nav.current]
+
+    @Property("QVariantList", notify=moved)
+    def upcoming(self) -> list[dict]:
+        """The screens one tap away: the view builds them ahead while the visitor reads, so
+        that a tap only has to show one."""
+        return [self._screens[s] for s in self._nav.one_tap_away()]
 
     @property
     def screen_ids(self) -> list[str]:

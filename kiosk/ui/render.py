@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from ..content import Pack
 from .app import Show
-from .inspect import pictures, stage_of, truncated
+from .inspect import is_picture, stage_of, truncated, walk
 
 
 @dataclass
@@ -23,11 +23,13 @@ class Rendered:
 
 
 def busy(show: Show) -> bool:
-    """True while a transition runs or a visible image is still being decoded."""
+    """True while a transition runs, pages one tap away are being built, or an image is still
+    being decoded."""
     stack = show.window.findChild(QObject, "stack")
-    if stack is not None and stack.property("busy"):
+    if stack is not None and (stack.property("busy") or stack.property("preparing")):
         return True
-    return any(p.item.property("loading") for p in pictures(stage_of(show.window)))
+    # Pictures on the pages built ahead too: their decoding is work still going on.
+    return any(it.property("loading") for it in walk(stage_of(show.window)) if is_picture(it))
 
 
 def pump(ms: int = 0) -> None:
@@ -48,7 +50,8 @@ def settle(show: Show, timeout: float = 10.0) -> None:
 
 
 def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> Iterator[Rendered]:
-    show = Show(pack, windowed=True, size=size, animate=False)
+    # One screen at a time, still: nothing built ahead (a warning is about the screen shown).
+    show = Show(pack, windowed=True, size=size, animate=False, build_ahead=False)
     try:
         for language in languages:
             show.navigator.setLanguage(language)

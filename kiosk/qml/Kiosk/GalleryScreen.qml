@@ -6,16 +6,9 @@ ScreenPage {
     id: page
     readonly property var images: screen.images
 
-    ListView {
+    Pager {
         id: pager
-        objectName: "pager"
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dots.top; bottomMargin: Ui.px(16) }
-        orientation: ListView.Horizontal
-        snapMode: ListView.SnapOneItem
-        highlightRangeMode: ListView.StrictlyEnforceRange
-        highlightMoveDuration: 320
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
         // While a picture is zoomed, a drag pans it instead of turning the page.
         interactive: !(currentItem && currentItem.zoomed)
         model: page.images

@@ -10,6 +10,7 @@ Window {
     property int designWidth: 0  // 0: lay out at the window's own size
     property int designHeight: 0
     property bool animate: true  // see Ui.animate
+    property bool buildAhead: true  // build the screens one tap away (see PageHost)
 
     color: Ui.theme.background
     title: Ui.t(nav.pack.title)
@@ -33,10 +34,11 @@ Window {
     // A new page each time, so a fresh start (reset, new pack) also resets scrolling and zoom.
     function showScreen() {
         stack.forward = nav.direction > 0
-        stack.show(kinds[nav.screen.kind], { screen: nav.screen }, nav.direction !== 0 && animate)
+        stack.show(nav.screen, nav.direction !== 0 && animate, () => buildAhead ? nav.upcoming : [])
     }
     Connections {
         target: root.nav
+        function onPackChanged() { stack.discardAll() }
         function onMoved() { root.showScreen() }
     }
     Component.onCompleted: showScreen()
@@ -52,6 +54,7 @@ Window {
         PageHost {
             id: stack
             objectName: "stack"
+            kinds: root.kinds
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dock.top }
             clip: true
         }

@@ -30,7 +30,8 @@ Item {
         sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
                                       picture.height * picture.detail, picture.fillMode === Image.PreserveAspectCrop)
         opacity: status === Image.Ready ? 1 : 0
-        Behavior on opacity { enabled: Ui.animate; NumberAnimation { duration: 180 } }
+        // No fade on a page built ahead, still hidden: it would redraw the screen for nothing.
+        Behavior on opacity { enabled: Ui.animate && picture.visible; NumberAnimation { duration: 180 } }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
     }
     Rectangle {

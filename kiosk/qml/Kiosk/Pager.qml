@@ -1,0 +1,16 @@
+import QtQuick
+import Kiosk
+
+// Full-width pages side by side, swiped one at a time (timeline events, gallery pictures).
+ListView {
+    objectName: "pager"
+    orientation: ListView.Horizontal
+    snapMode: ListView.SnapOneItem
+    highlightRangeMode: ListView.StrictlyEnforceRange
+    highlightMoveDuration: 320
+    // The view's own (invisible) highlight otherwise grows to the page width at 400 px/s once
+    // laid out: seconds of frames redrawn for nothing each time the screen opens (5 s at 1080p).
+    highlightResizeDuration: 0
+    boundsBehavior: Flickable.StopAtBounds
+    clip: true
+}
