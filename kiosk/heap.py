@@ -12,7 +12,6 @@ moment they are freed) and a low trim threshold gives the heap's free top back: 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 
@@ -28,7 +27,7 @@ def _glibc():
     if not sys.platform.startswith("linux"):
         return None
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL("libc.so.6")  # not find_library(): it runs ldconfig, 7 ms at start
     except OSError:
         return None
     # musl (Alpine) has neither function; the defaults then stand.

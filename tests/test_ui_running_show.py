@@ -175,6 +175,20 @@ def test_without_a_pin_the_menu_opens_only_in_rehearsal(show_pack, qtbot):
     assert windowed.staff.state == "menu"
 
 
+def test_overlays_needed_before_they_were_built_come_at_once(show_pack, qtbot):
+    """The idle overlay and the staff menu are built just after the first frame; asked for
+    sooner, they are there all the same, in the same moment."""
+    show = show_pack(MINIMAL_PACK, windowed=True)
+    visitor = Visitor(show, qtbot)
+    show.idle.goIdleNow()
+    assert visitor.find_all("attract"), "the attract loop is up at once"
+    show.idle.activity()
+    show = show_pack(MINIMAL_PACK, windowed=True)
+    visitor = Visitor(show, qtbot)
+    corners(visitor)
+    assert show.staff.state == "menu" and visitor.find_all("staffPanel")
+
+
 def test_the_menu_closes_itself_when_idle(show_pack, qtbot):
     show = show_pack(MINIMAL_PACK, windowed=True, idle_timeout=1, idle_countdown=0)
     corners(Visitor(show, qtbot))

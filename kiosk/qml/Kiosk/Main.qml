@@ -42,6 +42,15 @@ Window {
         function onMoved() { root.showScreen() }
     }
     Component.onCompleted: showScreen()
+    property bool started: false  // the first screen is on: time for what can wait
+    Timer {
+        interval: 250
+        running: true
+        onTriggered: {
+            root.started = true
+            stack.prepareNext()
+        }
+    }
 
     Item {
         id: stage
@@ -78,16 +87,24 @@ Window {
             }
         }
 
-        IdleOverlay {
+        // The overlays are built once the first screen is up (the show starts sooner), or at
+        // once if they are needed before: a Loader turned synchronous completes there and then.
+        Loader {
             anchors.fill: parent
+            active: root.started || !asynchronous
+            asynchronous: Ui.idle.phase === "active"
+            sourceComponent: Component { IdleOverlay {} }
         }
         Loader {  // only in rehearsal: overlay, shortcuts help, the error panel of hot reload
             anchors.fill: parent
             active: Ui.rehearsal !== null
             source: "RehearsalOverlay.qml"
         }
-        StaffPanel {
+        Loader {
             anchors.fill: parent
+            active: root.started || !asynchronous
+            asynchronous: Ui.staff.state === "closed"
+            sourceComponent: Component { StaffPanel {} }
         }
     }
 }

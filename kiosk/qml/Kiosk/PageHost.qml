@@ -33,8 +33,10 @@ Item {
         current = take(screen.id) ?? fit(kinds[screen.kind].createObject(host, { screen: screen }))
         queue = []  // what was one tap away from the last screen
         next = upcoming
-        if (!old || !animate) {
-            old?.destroy()
+        if (!old)  // the first page: the window calls prepareNext() once it is on screen
+            return
+        if (!animate) {
+            old.destroy()
             prepareNext()
             return
         }
