@@ -12,6 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.content import Pack, ScreenRef, parts
+from kiosk.ui.inspect import is_picture, walk
 from kiosk.ui.render import settle
 
 from .support import YONGCHUAN_PACK
@@ -210,3 +211,14 @@ def test_nothing_is_redrawn_while_nothing_moves(show_pack):
         frames.clear()
         QTest.qWait(1000)
         assert frames == [], f"{screen.id}: redrawn {len(frames)} times with nothing moving"
+
+
+def test_the_next_picture_is_decoded_before_a_swipe_reaches_it(show_pack, qtbot):
+    show = show_pack(YONGCHUAN_PACK)
+    visitor = Visitor(show, qtbot)
+    go(visitor, "gallery")
+    settle(show)
+    pager = visitor.find("pager")
+    decoded = [p.property("source").toString() for p in walk(pager) if is_picture(p)
+               and not p.property("loading") and p.findChild(QQuickItem, "image").property("progress") == 1]
+    assert len(decoded) == 2, f"the picture shown and the next one: {decoded}"

@@ -11,6 +11,8 @@ ListView {
     // The view's own (invisible) highlight otherwise grows to the page width at 400 px/s once
     // laid out: seconds of frames redrawn for nothing each time the screen opens (5 s at 1080p).
     highlightResizeDuration: 0
+    // The default cacheBuffer builds the page either side too, its picture decoded before a
+    // swipe reaches it; never 0 (building the screen is off the tap's path: see PageHost).
     boundsBehavior: Flickable.StopAtBounds
     clip: true
 }

@@ -56,9 +56,6 @@ ScreenPage {
     Pager {
         id: pager
         anchors { left: parent.left; right: parent.right; top: rail.bottom; bottom: parent.bottom; topMargin: Ui.px(20) }
-        // Only the event on screen is built when the screen opens (the first frame comes
-        // sooner); the neighbour is built as a swipe starts to show it.
-        cacheBuffer: 0
         model: page.events
         delegate: Item {
             id: event
