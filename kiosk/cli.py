@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Measure what a visitor feels, on this machine, with the default pack at "
         "1920x1080 (offscreen unless there is a display): cold start to first frame, touch to "
         "next frame, pack switch, first show of an 8K photo, idle CPU, memory growth. Takes about "
-        "three minutes (--quick: under one).",
+        "a quarter of an hour, mostly the 10,000 navigations (--quick: about three minutes).",
     )
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     bench.add_argument("--quick", action="store_true", help="fewer runs and shorter waits")

@@ -12,13 +12,14 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import os
 import re
 import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QImageReader
+
+from . import locations
 
 Finding = tuple[str, str]  # (severity, message)
 
@@ -136,6 +137,8 @@ class CachedImageCheck:
             self.verdicts = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.verdicts = {}
+        if not isinstance(self.verdicts, dict):  # damaged: start again
+            self.verdicts = {}
 
     def __call__(self, image: Path) -> list[Finding]:
         stat = image.stat()
@@ -148,12 +151,8 @@ class CachedImageCheck:
     def save(self) -> None:
         if not self.changed:
             return
-        keep = dict(list(self.verdicts.items())[-self.LIMIT:])
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(keep), encoding="utf-8")
-            os.replace(tmp, self.path)
+            locations.write_json(self.path, dict(list(self.verdicts.items())[-self.LIMIT:]))
             self.changed = False
         except OSError:
             pass  # only a cache: the next start checks the pictures again

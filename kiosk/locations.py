@@ -6,6 +6,7 @@ packs, logs and caches. `KIOSK_HOME` moves all of it (tests point it at a tempor
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -52,3 +53,17 @@ def cache_dir() -> Path:
 def pack_dirs() -> list[Path]:
     """Where packs are looked for: the bundled ones first, then the user's."""
     return [BUILTIN_PACKS_DIR, user_packs_dir()]
+
+
+def write_json(path: Path, data) -> None:
+    """Write `data` to `path` all at once (a power cut leaves the old file or the new one, never
+    half of one), readable by this user only: the staff PIN hash is no secret, but there is no
+    reason to show it around. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -225,3 +225,14 @@ def test_odd_unicode_names_work_and_lookalikes_are_caught(pack):
 def test_an_alias_inside_itself_is_refused(pack):
     (pack / "screens" / "software.yaml").write_text(SCREEN + "loop: &loop [1, *loop]\n", encoding="utf-8")
     assert problems(pack) == ["screens/software.yaml:4:17: error: alias '*loop' refers to a value that contains it"]
+
+
+@pytest.mark.parametrize("cache", ["[1, 2]", "{not json", ""])
+def test_a_damaged_image_check_cache_is_started_again(tmp_path, qapp, cache):
+    from kiosk.imagecheck import CachedImageCheck
+    (tmp_path / "image-checks.json").write_text(cache, encoding="utf-8")
+    checks = CachedImageCheck(tmp_path / "image-checks.json")
+    image = MINIMAL_PACK / "images" / "photo.png"
+    assert checks(image) == check_image(image)
+    checks.save()
+    assert CachedImageCheck(tmp_path / "image-checks.json")(image) == check_image(image)

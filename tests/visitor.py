@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.ui.inspect import walk
+from kiosk.ui.inspect import shown, walk
 
 # A DragHandler or Flickable sees no movement if all moves arrive at once.
 MOVE_WAIT_MS = 16
@@ -34,15 +34,6 @@ def scene_rect(item: QQuickItem) -> QRectF:
     return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
 
 
-def truly_visible(item: QQuickItem) -> bool:
-    """Visible, with every ancestor visible and opaque enough to see."""
-    while item is not None:
-        if not item.isVisible() or item.opacity() < 0.01:
-            return False
-        item = item.parentItem()
-    return True
-
-
 class Visitor:
     def __init__(self, show, qtbot, mode: str = "touch"):
         assert mode in ("touch", "mouse")
@@ -60,7 +51,7 @@ class Visitor:
 
     def find_all(self, name: str) -> list[QQuickItem]:
         return [it for it in items(self.window.contentItem())
-                if it.objectName() == name and truly_visible(it)]
+                if it.objectName() == name and shown(it)]
 
     def find(self, *names: str) -> QQuickItem:
         for name in names:

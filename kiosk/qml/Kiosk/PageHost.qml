@@ -29,9 +29,11 @@ Item {
             leaving.destroy()
             leaving = null
         }
+        // Before take(): a page it completes starts the next in the queue, and that queue held
+        // what was one tap away from the last screen.
+        queue = []
         const old = current
         current = take(screen.id) ?? fit(kinds[screen.kind].createObject(host, { screen: screen }))
-        queue = []  // what was one tap away from the last screen
         next = upcoming
         if (!old)  // the first page: the window calls prepareNext() once it is on screen
             return
