@@ -212,7 +212,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if result.ok and not args.quick:
             result.problems = sorted(result.problems + lint(result.pack, args.sizes))
         for problem in result.problems:
-            print(problem.format(prefix))
+            print(problem.format_with_detail(prefix))
         n_err, n_warn = len(result.errors), len(result.warnings)
         if n_err or n_warn:
             print(f"{prefix}: {_count(n_err, 'error')}, {_count(n_warn, 'warning')}")
@@ -228,7 +228,7 @@ def cmd_proof(args: argparse.Namespace) -> int:
     folder = find_pack(args.pack)
     result = load_pack(folder, check_image)
     for problem in result.problems:
-        print(problem.format(str(folder)))
+        print(problem.format_with_detail(str(folder)))
     if not result.ok:
         print(f"{folder}: {_count(len(result.errors), 'error')}: nothing rendered; fix them first")
         return 1

@@ -1,12 +1,17 @@
 """This machine's settings: the chosen pack, the last pack that was shown without errors, the
 visitors' default language, and the staff PIN hash. A JSON file in the per-machine config folder,
-outside every pack, written atomically so a power cut never leaves half a file."""
+outside every pack, written atomically so a power cut never leaves half a file.
+
+Only settings read from the machine (`Settings.load()`) are ever written back to it. Settings made
+in memory (`Settings()`: a render, a proof, a lint, a benchmark, a test) are never saved, whatever
+code path calls `save()`: a tool that draws screens must not change which pack the booth shows
+next, nor erase the staff PIN."""
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from . import locations
@@ -22,6 +27,8 @@ class Settings:
     last_good_pack: str | None = None  # folder of the last pack shown without errors
     language: str | None = None  # visitors' default language on this machine, if not the pack's
     pin: dict | None = None  # see kiosk.staff.hash_pin
+    # The file these settings were read from; None for settings made in memory, never saved.
+    file: Path | None = field(default=None, repr=False, compare=False)
 
     @staticmethod
     def path() -> Path:
@@ -33,12 +40,18 @@ class Settings:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return cls()
+            data = {}
         except (OSError, ValueError) as e:
             log.error("settings file %s cannot be read (%s); using defaults", path, e)
-            return cls()
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known}) if isinstance(data, dict) else cls()
+            data = {}
+        known = {f.name for f in fields(cls)} - {"file"}
+        values = {k: v for k, v in data.items() if k in known} if isinstance(data, dict) else {}
+        return cls(**values, file=path)
 
     def save(self) -> None:
-        locations.write_json(self.path(), asdict(self))
+        """Write these settings back to the file they came from; nothing for in-memory ones."""
+        if self.file is None:
+            return
+        values = asdict(self)
+        del values["file"]
+        locations.write_json(self.file, values)

@@ -122,3 +122,40 @@ def test_alias_bomb_is_refused(tmp_path: Path):
     (pack / "screens" / "software.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = reported(pack)
     assert len(problems) == 1 and "too many aliases" in problems[0]
+
+
+@pytest.fixture
+def reworded_yaml(monkeypatch):
+    """PyYAML as a new release might word it: every sentence of its errors changed (6.0.4 did
+    this to the nesting limit, and broke a message that quoted it)."""
+    import yaml.error
+    import yaml.reader
+    marked, reader = yaml.error.MarkedYAMLError.__init__, yaml.reader.ReaderError.__init__
+
+    def marked_reworded(self, context=None, context_mark=None, problem=None, problem_mark=None, note=None):
+        marked(self, context and "reworded context", context_mark, problem and "reworded problem",
+               problem_mark, note)
+
+    def reader_reworded(self, name, position, character, encoding, reason):
+        reader(self, name, position, character, encoding, "reworded reason")
+
+    monkeypatch.setattr(yaml.error.MarkedYAMLError, "__init__", marked_reworded)
+    monkeypatch.setattr(yaml.reader.ReaderError, "__init__", reader_reworded)
+
+
+YAML_CASES = [c for c in BROKEN if c.name.startswith(("yaml-", "tab-"))]
+
+
+@pytest.mark.parametrize("case", YAML_CASES, ids=lambda p: p.name)
+def test_messages_do_not_depend_on_the_yaml_library_wording(case: Path, tmp_path: Path, reworded_yaml):
+    problems = load_pack(build(tmp_path, case), check_image).problems
+    assert [p.format() for p in problems] == (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert all("reworded" in p.detail for p in problems), "the library's words stay, as a detail"
+
+
+def test_a_yaml_error_shows_the_line_and_a_caret(tmp_path: Path):
+    case = TESTS / "packs" / "broken" / "yaml-unquoted-colon"
+    [problem] = load_pack(build(tmp_path, case), check_image).problems
+    assert problem.format_with_detail().splitlines()[1:3] == [
+        "    5 |   en: New: a page",
+        "      |          ^"]

@@ -83,9 +83,16 @@ def test_pin_lockout_grows():
 
 
 def test_settings_round_trip_and_survive_a_broken_file(kiosk_home):
-    s = Settings(pack="/packs/a", language="en", pin=hash_pin("1234"))
+    s = Settings.load()
+    s.pack, s.language, s.pin = "/packs/a", "en", hash_pin("1234")
     s.save()
     assert Settings.load() == s
     assert oct(Settings.path().stat().st_mode & 0o777) == "0o600"
     Settings.path().write_text("{not json", encoding="utf-8")
     assert Settings.load() == Settings()
+
+
+def test_settings_made_in_memory_are_never_written(kiosk_home):
+    """A render, proof or benchmark makes its own settings: they must never reach the machine."""
+    Settings(pack="/packs/a", pin=hash_pin("1234")).save()
+    assert not Settings.path().exists()

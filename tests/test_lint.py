@@ -83,3 +83,13 @@ def test_a_character_no_font_has(qapp, pack_dir):
     software.write_text(software.read_text(encoding="utf-8").replace("正文。", "正文\ue000。"), encoding="utf-8")
     assert ("screens/software.yaml:4:7: warning: character '\ue000' (U+E000, zh) is in no bundled or installed "
             "font: it would show as an empty box") in lint(pack_dir)
+
+
+def test_a_long_pack_title_is_reported_in_pack_yaml_not_on_every_screen(qapp, pack_dir):
+    """The dock shows the pack's title on every screen: it is written once, in pack.yaml."""
+    pack_yaml = pack_dir / "pack.yaml"
+    text = pack_yaml.read_text(encoding="utf-8")
+    title_line = next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith("title:"))
+    pack_yaml.write_text(text.replace("en: Minimal pack", f'en: "{LONG_TITLE}"', 1), encoding="utf-8")
+    problems = [p for p in lint(pack_dir) if "A far far too long" in p]
+    assert problems and all(p.startswith(f"pack.yaml:{title_line}:") for p in problems), problems

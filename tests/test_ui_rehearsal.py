@@ -94,7 +94,7 @@ def test_hot_reload_stays_on_the_screen_and_shows_then_clears_errors(show_pack, 
 
     write_by_rename(software, "id: software\nkind: detail\ntitle: {zh: 软件, en: Software\n")
     panel = visitor.wait_for("errorPanel")
-    assert any("screens/software.yaml:4:1: error: YAML syntax error" in t for t in visitor.texts_in(panel))
+    assert any("screens/software.yaml:3:8: error: the '{' here is never closed" in t for t in visitor.texts_in(panel))
     assert visitor.text_of("screenTitle") == "软件产业", "the last good content stays"
 
     write_by_rename(software, SOFTWARE.format(zh="软件与信息", en="Software & IT"))

@@ -126,8 +126,11 @@ def test_windowed_rehearsal_is_not_locked(show_pack, qtbot):
 
 @pytest.fixture
 def locked_show(show_pack, qtbot):
-    """The fullscreen show with a staff PIN set."""
-    show = show_pack(YONGCHUAN_PACK, windowed=False, settings=Settings(pin=hash_pin(PIN)))
+    """The fullscreen show with a staff PIN set in this machine's settings."""
+    settings = Settings.load()
+    settings.pin = hash_pin(PIN)
+    settings.save()
+    show = show_pack(YONGCHUAN_PACK, windowed=False, settings=Settings.load())
     return show, Visitor(show, qtbot)
 
 

@@ -26,11 +26,19 @@ class Problem:
     where: Pos
     severity: Severity
     message: str
+    # Lines shown under the message: the source line with a caret, a tool's own words. Not part of
+    # what the problem is (so not compared), only help to find it.
+    detail: str = field(default="", compare=False)
 
     def format(self, prefix: str = "") -> str:
         """`prefix/file:line:col: severity: message`, the form editors and IDEs jump to."""
         path = f"{prefix.rstrip('/')}/{self.where.file}" if prefix else self.where.file
         return f"{path}:{self.where.line}:{self.where.col}: {self.severity}: {self.message}"
+
+    def format_with_detail(self, prefix: str = "") -> str:
+        """`format()`, then the detail indented below it, as compilers show a source line."""
+        lines = [self.format(prefix)] + ["    " + line for line in self.detail.splitlines()]
+        return "\n".join(lines)
 
 
 @dataclass
@@ -39,8 +47,8 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def error(self, where: Pos, message: str) -> None:
-        self.items.append(Problem(where, "error", message))
+    def error(self, where: Pos, message: str, detail: str = "") -> None:
+        self.items.append(Problem(where, "error", message, detail))
 
     def warning(self, where: Pos, message: str) -> None:
         self.items.append(Problem(where, "warning", message))

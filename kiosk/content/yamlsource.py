@@ -19,6 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from .problems import Pos, Problems
+from .yamlerrors import explain
 
 MAX_FILE_BYTES = 1_000_000  # a screen is a few KB; a bigger file is a mistake or an attack
 MAX_NODES = 100_000  # values, counting each alias as a copy: bounds "billion laughs"
@@ -84,12 +85,9 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> Node | None:
         return None
     try:
         root = _Builder(rel, problems).build(yaml.parse(text, Loader=_LOADER))
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        problems.error(_pos(rel, mark) if mark else top, f"YAML syntax error: {_yaml_message(e, text)}")
-        return None
     except yaml.YAMLError as e:
-        problems.error(top, f"YAML error: {e}")
+        told = explain(e, text, MAX_DEPTH)
+        problems.error(Pos(rel, told.line, told.col), told.message, told.detail)
         return None
     except _Refused as e:
         problems.error(_pos(rel, e.mark) if e.mark else top, str(e))
@@ -101,18 +99,6 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> Node | None:
 
 def _pos(rel: str, mark: yaml.Mark) -> Pos:
     return Pos(rel, mark.line + 1, mark.column + 1)
-
-
-def _yaml_message(e: yaml.MarkedYAMLError, text: str) -> str:
-    context = e.context
-    if context and e.context_mark and e.problem_mark and e.context_mark.line != e.problem_mark.line:
-        context += f" (started at line {e.context_mark.line + 1})"
-    parts = [p for p in (context, e.problem) if p]
-    message = ", ".join(parts) if parts else "invalid YAML"
-    mark = e.problem_mark
-    if mark is not None and text[mark.index:mark.index + 1] == "\t":
-        message += " (a tab: use spaces, not tabs, to indent)"
-    return message
 
 
 class _Builder:

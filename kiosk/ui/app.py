@@ -55,6 +55,8 @@ class Show:
 
     `windowed` is rehearsal: a normal window, staff menu without a PIN if none is set. Otherwise
     the show is locked down: fullscreen, frameless, on top, no cursor, no way out by keyboard.
+    `settings` are the machine's (`Settings.load()`) for the running kiosk; without them the show
+    only draws (renders, proofs, lint, benchmarks) and writes nothing to the machine.
     """
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
@@ -191,13 +193,19 @@ def _qt_to_log(mode: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def _stop_on_signals(app: QGuiApplication) -> QTimer:
-    """SIGTERM (systemd stopping the unit) and Ctrl+C end the show cleanly. Python only runs its
-    signal handlers when it gets control, so a timer hands it control twice a second."""
+def _stop_on_signals(show: Show) -> QTimer:
+    """SIGTERM (systemd stopping the unit, a reboot) and SIGINT end the show cleanly, locked down
+    or not. Through `Show.quit`: Qt 6's quit() first closes every window and gives up if one
+    refuses, as the locked-down window does, so the window must first be let go. Python only runs
+    its signal handlers when it gets control, so a timer hands it control five times a second."""
+    def stop(signum, _frame) -> None:
+        log.info("stopping: %s received", signal.Signals(signum).name)
+        show.quit()
+
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: app.quit())
+        signal.signal(sig, stop)
     timer = QTimer()
-    timer.start(500)
+    timer.start(200)
     timer.timeout.connect(lambda: None)
     return timer
 
@@ -245,7 +253,8 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         return 1
     if exit_after_first_frame:  # `kiosk bench` times the start-up
         show.window.frameSwapped.connect(lambda: _report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
-    keep = _stop_on_signals(app)  # noqa: F841  (must stay alive while the app runs)
+    keep = _stop_on_signals(show)  # noqa: F841  (must stay alive while the app runs)
     code = app.exec()
     show.close()
+    log.info("the show has stopped (exit status %d)", code)
     return code

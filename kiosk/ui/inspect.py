@@ -80,6 +80,14 @@ def pictures(stage: QQuickItem) -> list[Box]:
             if is_picture(it) and shown(it) and it.property("source").toString()]
 
 
+def loading(stage: QQuickItem) -> bool:
+    """Whether a Loader is still building its item in the background: until it is done, parts of
+    that item exist with their sizes and visibility not yet bound, and must not be looked at."""
+    # `progress`, not `status`: PySide6 cannot convert the QQuickLoader::Status enum.
+    return any(it.inherits("QQuickLoader") and it.property("active") and it.property("progress") < 1
+               for it in walk(stage))
+
+
 def touch_targets(stage: QQuickItem) -> list[Box]:
     """Everything a visitor can tap: items with an enabled TapHandler."""
     found = []

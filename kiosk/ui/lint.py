@@ -10,6 +10,7 @@ Warnings, each at the file:line of the text, image or link concerned:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text
 from .app import Show
 from .fonts import bundled_font_files
 from .images import natural_size
-from .inspect import MIN_TARGET, pictures, shown_named, stage_of, touch_targets, truncated
+from .present import UI_STRINGS
+from .inspect import MIN_TARGET, loading, pictures, shown_named, stage_of, touch_targets, truncated
 from .render import pump
 
 MAX_UPSCALE = 1.5
@@ -58,18 +60,24 @@ def font_problems(pack: Pack) -> Iterator[Problem]:
 
 
 class _Sources:
-    """Where on screen things come from: a shown string or picture back to its file:line."""
+    """Where on screen things come from: a shown string or picture back to its file:line. A
+    screen shows texts written elsewhere too: the pack's title in the dock (pack.yaml), and the
+    kiosk's own words (Back, Home), which belong to no file of the pack."""
 
     def __init__(self, pack: Pack, screen: Screen):
         self.screen = screen
         self.texts: dict[tuple[str, str], Pos] = {}
-        for text in parts(screen, Text):
+        # The screen's own texts first: a title that repeats the pack's is the screen's to fix.
+        for text in [*parts(screen, Text), *parts(dataclasses.replace(pack, screens=[]), Text)]:
             for lang, value in text.values.items():
                 self.texts.setdefault((lang, value), text.where)
         for figure in parts(screen, Figure):
             if isinstance(figure.value, str):
                 for lang in pack.languages:
                     self.texts.setdefault((lang, figure.value), figure.pos_of("value"))
+        self.app_words = {(lang, words.get(lang, words["en"])) for words in UI_STRINGS.values()
+                          for lang in pack.languages}
+        self.languages = pack.pos_of("languages")
         self.images: dict[str, Pos] = {}
         # The screen's own mention of an image first; the logo and attract images are shown too.
         for image in [*parts(screen, Image), *parts(pack.theme, Image), *parts(pack.idle, Image)]:
@@ -118,6 +126,8 @@ def _pages(show: Show) -> Iterator[int]:
 
 def _lay_out(show: Show) -> None:
     pump()
+    while loading(stage_of(show.window)):  # the overlays are built in the background at first
+        pump(5)
     show.window.grabWindow()  # polishes and lays out everything, as a frame on screen would
 
 
@@ -125,7 +135,11 @@ def _look(show: Show, sources: _Sources, lang: str, size: str) -> Iterator[Probl
     stage = stage_of(show.window)
     for text in truncated(stage):
         value = text.property("text")
-        if value:
+        if value and (lang, value) in sources.app_words and (lang, value) not in sources.texts:
+            yield Problem(sources.languages, "warning",
+                          f"the kiosk's own label '{_short(value)}' is cut short at {size} ({lang}): "
+                          "report it to the kiosk's developers; nothing in the pack can fix it")
+        elif value:
             yield Problem(sources.text(lang, value), "warning",
                           f"text is cut short at {size} ({lang}): '{_short(value)}'; shorten it")
     for picture in pictures(stage):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from ..content import Pack
 from .app import Show
-from .inspect import is_picture, stage_of, truncated, walk
+from .inspect import is_picture, loading, stage_of, truncated, walk
 
 
 @dataclass
@@ -27,6 +27,8 @@ def busy(show: Show) -> bool:
     being decoded."""
     stack = show.window.findChild(QObject, "stack")
     if stack is not None and (stack.property("busy") or stack.property("preparing")):
+        return True
+    if loading(stage_of(show.window)):
         return True
     # Pictures on the pages built ahead too: their decoding is work still going on.
     return any(it.property("loading") for it in walk(stage_of(show.window)) if is_picture(it))
