@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__, locations
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
 from .content.schema import ID_PATTERN
+from .imagecheck import check_image  # no Qt here: pictures are decoded in a worker process
 from .rehearsal import PRESETS
 from .settings import Settings
 from .staff import hash_pin, valid_pin
@@ -175,13 +176,6 @@ def find_pack(name: str) -> Path:
     return folder
 
 
-def _qt_image_check():
-    # Only image headers need Qt; importing it here keeps `kiosk --help` instant.
-    _offscreen()
-    from .imagecheck import check_image
-    return check_image
-
-
 def _offscreen() -> None:
     """Checks and proofs lay screens out without ever opening a window."""
     if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
@@ -200,7 +194,6 @@ def lint(pack, sizes: list[tuple[int, int]] | None) -> list:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    check_image = _qt_image_check()
     folders = [find_pack(name) for name in args.packs]
     worst = 0
     for name, folder in zip(args.packs, folders):
@@ -224,7 +217,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_proof(args: argparse.Namespace) -> int:
-    check_image = _qt_image_check()
     folder = find_pack(args.pack)
     result = load_pack(folder, check_image)
     for problem in result.problems:
@@ -291,7 +283,6 @@ class ProgressBar:
 
 
 def cmd_packs() -> int:
-    check_image = _qt_image_check()
     folders = find_pack_folders(locations.pack_dirs())
     if not folders:
         print("no packs found in " + " or ".join(str(d) for d in locations.pack_dirs()))

@@ -1,126 +1,132 @@
-"""Whether an image file can be shown, and shown safely: checked with Qt's own decoders.
+"""Whether an image file can be shown, and shown safely, asked of a worker process that cannot
+take this one down.
 
-Lives outside `kiosk.content` (which imports no Qt) and is handed to `load_pack` by the caller.
-Every problem an editor's image can have is named here, before a visitor could ever meet it:
-empty, damaged or truncated files, files that are not images, decompression bombs, names that lie
-about the format, animations that will not move, and SVGs that refer to files outside themselves
-(Qt would read them from anywhere on the disk).
+The checks themselves (Qt's own decoders, see `kiosk.imageworker`) run in one persistent child
+process, started at the first image and used for every image after it: a hostile file whose
+decoder crashes or hangs costs that process, never the validator or the show, and is reported as
+an error of its own while the remaining files go on in a fresh worker. Nothing the decoders say
+reaches the terminal. Lives outside `kiosk.content` (which runs no Qt) and is handed to
+`load_pack` by the caller.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
+import atexit
 import json
-import re
-import zlib
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
 from pathlib import Path
-
-from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
-from PySide6.QtGui import QImageReader
 
 from . import locations
 
-Finding = tuple[str, str]  # (severity, message)
+Finding = tuple[str, ...]  # (severity, message[, detail]), see kiosk.imageworker
 
-MAX_SVG_BYTES = 5_000_000
-# Extensions each format may have; any other is a misleading name.
-EXTENSIONS = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}, "gif": {".gif"}, "webp": {".webp"},
-              "svg": {".svg"}, "svgz": {".svgz"}, "bmp": {".bmp"}}
-_SVG_REFERENCE = re.compile(
-    rb"""(?:href\s*=\s*["']\s*(?!#|data:)([^"']+)["'])|(?:url\(\s*["']?\s*(?!#|data:)([^)"']+))|(@import)""",
-    re.IGNORECASE)
+WORKER = (sys.executable, "-m", "kiosk.imageworker")
+# Where the running `kiosk` package is importable from, for the worker to import the same one
+# (bench scripts and tests put it on sys.path by hand).
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 
 
-def check_image(path: Path) -> list[Finding]:
-    """Problems with one image file; an empty list when it can be shown."""
-    if path.stat().st_size == 0:
-        return [("error", "the file is empty (0 bytes)")]
-    if _looks_like_svg(path):
-        external = svg_references(path)
-        if external:
-            # Checked before Qt ever parses it: parsing would already read the other file.
-            return [("error", f"the SVG refers to a file outside itself ('{external}'); embed it or "
-                              "remove it: the kiosk never loads files an SVG points to")]
-    reader = QImageReader(str(path))
-    reader.setDecideFormatFromContent(True)  # the extension can lie; the bytes cannot
-    if not reader.canRead():
-        return [("error", f"not an image the kiosk can read ({reader.errorString().lower()})")]
-    kind = bytes(reader.format()).decode()
-    size = reader.size()
-    if not size.isValid() or size.isEmpty():
-        return [("error", "not a readable image (its size cannot be read)")]
-    found: list[Finding] = []
-    megabytes = size.width() * size.height() * 4 / 2**20
-    if megabytes > QImageReader.allocationLimit():
-        return [("error", f"{size.width()}x{size.height()} pixels is too large to show ({megabytes:.0f} MB "
-                          f"decoded, the limit is {QImageReader.allocationLimit()} MB); scale it down")]
-    if path.suffix.lower() not in EXTENSIONS.get(kind, {path.suffix.lower()}):
-        found.append(("warning", f"this is a {kind.upper()} file but its name ends in '{path.suffix}'; "
-                                 "rename it so other tools are not misled"))
-    if _truncated(path, kind):
-        return found + [("error", "the file is cut short (an interrupted copy or download?); copy it again")]
-    damage = _damage(path)
-    if damage is not None:
-        return found + [("error", f"the image data is damaged ({damage}); export or copy it again")]
-    if reader.supportsAnimation() and reader.imageCount() > 1:
-        found.append(("warning", "this is an animation: only its first frame is shown"))
-    return found
+class ImageCheckFailed(RuntimeError):
+    """The checking code itself went wrong (not the file): a bug to see, not a finding."""
 
 
-def _looks_like_svg(path: Path) -> bool:
-    if path.suffix.lower() in (".svg", ".svgz"):
-        return True
-    with path.open("rb") as f:
-        head = f.read(512).lstrip()
-    return head.startswith((b"<?xml", b"<svg", b"<!--")) or head[:2] == b"\x1f\x8b"
+class ImageChecker:
+    """`checker(path) -> [(severity, message)]`, decoded in a worker process; `timeout` seconds
+    per file before a stuck decoder is stopped. `command` starts the worker (tests put a
+    saboteur in front of it)."""
 
+    START_TIMEOUT = 60.0  # Python and Qt starting on a busy machine: slow, but never stuck
 
-def svg_references(path: Path) -> str | None:
-    """The first file or address an SVG refers to outside itself ("#id" and data: are inside)."""
-    data = path.read_bytes()[:MAX_SVG_BYTES]
-    if data[:2] == b"\x1f\x8b":  # svgz: gzip, read no more than the limit
+    def __init__(self, command: Sequence[str] = WORKER, timeout: float = 30.0):
+        self.command, self.timeout = list(command), timeout
+        self._worker: subprocess.Popen | None = None
+        self._answers: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._reader: threading.Thread | None = None
+
+    def __call__(self, path: Path) -> list[Finding]:
+        if self._worker is None or self._worker.poll() is not None:
+            self._start()
         try:
-            data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_SVG_BYTES)
-        except (OSError, EOFError, zlib.error):
-            return None  # not a valid gzip: Qt will say it cannot read it
-    match = _SVG_REFERENCE.search(data)
-    if not match:
-        return None
-    return next(g for g in match.groups() if g).decode("utf-8", "replace").strip()
+            self._worker.stdin.write(json.dumps(str(path)).encode() + b"\n")
+            self._worker.stdin.flush()
+        except OSError:
+            pass  # it died on this very file: the answer below says so
+        try:
+            answer = self._next_answer(self.timeout)
+        except queue.Empty:
+            self._worker.kill()
+            self.close()
+            return [("error", f"the image decoder took more than {self.timeout:g} seconds on this file "
+                              "and was stopped; export it again as PNG or JPEG")]
+        if answer is None:
+            self.close()
+            return [("error", "the image decoder crashed on this file; export it again as PNG or JPEG")]
+        if "failed" in answer:
+            raise ImageCheckFailed(f"checking {path} failed in the image worker:\n{answer['failed']}")
+        return [tuple(finding) for finding in answer["findings"]]
+
+    def close(self) -> None:
+        """Stop the worker (it is started again when needed): asked politely, then killed."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        try:
+            worker.stdin.close()  # end of input: it returns from its loop
+        except OSError:
+            pass  # already gone
+        try:
+            worker.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            worker.kill()  # stuck in a decoder
+            worker.wait()
+        self._reader.join()  # it has read to the end of the dead worker's output
+        worker.stdout.close()
+
+    def _start(self) -> None:
+        self.close()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            [_PACKAGE_PARENT] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+        # Its own session and no console: Ctrl-C at the terminal is for the validator (which then
+        # closes the worker), and must not kill the worker mid-file as if the file had crashed it.
+        self._worker = subprocess.Popen(
+            self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, start_new_session=True, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        self._answers = queue.SimpleQueue()
+        self._reader = threading.Thread(target=_read_lines, args=(self._worker.stdout, self._answers),
+                                        name="image worker output", daemon=True)
+        self._reader.start()
+        try:
+            ready = self._next_answer(self.START_TIMEOUT)
+        except queue.Empty:
+            ready = None
+        if ready != "ready":  # the worker's first line (`imageworker.READY`) once Qt is up
+            self._worker.kill()  # (nothing, if it is already gone)
+            code = self._worker.wait()
+            self.close()
+            raise ImageCheckFailed(f"the image worker could not start (exit status {code}): "
+                                   f"run `{' '.join(self.command)}` to see why")
+
+    def _next_answer(self, timeout: float):
+        """The worker's next line, decoded; None when it has died; queue.Empty when it is stuck."""
+        line = self._answers.get(timeout=timeout)
+        return None if line is None else json.loads(line)
 
 
-def _truncated(path: Path, kind: str) -> bool:
-    """Whether the file stops before its format's end marker: the usual damage (a copy or
-    download cut short), which decoders often paper over with a grey half-image."""
-    with path.open("rb") as f:
-        f.seek(max(0, path.stat().st_size - 4096))
-        tail = f.read().rstrip(b"\0")  # some cameras pad JPEGs with zeros
-    if kind == "jpeg":
-        return not tail.endswith(b"\xff\xd9")
-    if kind == "png":
-        return b"IEND" not in tail[-12:]
-    if kind == "gif":
-        return not tail.endswith(b";")
-    return False
+def _read_lines(stream, answers: queue.SimpleQueue) -> None:
+    """Everything the worker answers, line by line, then None: a thread, so that waiting for an
+    answer can time out on every platform (pipes cannot be polled on Windows)."""
+    for line in stream:
+        answers.put(line)
+    answers.put(None)
 
 
-def _damage(path: Path) -> str | None:
-    """Decode the whole file at a small size (JPEG scales while decoding, so even 8K is quick)
-    and say what the decoder complained about, if anything: damaged data often still decodes,
-    into a picture with grey or garbled parts."""
-    complaints: list[str] = []
-    previous = qInstallMessageHandler(lambda mode, context, message: complaints.append(message))
-    try:
-        reader = QImageReader(str(path))
-        reader.setDecideFormatFromContent(True)
-        reader.setScaledSize(reader.size().scaled(QSize(64, 64), Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
-    finally:
-        qInstallMessageHandler(previous)
-    if image.isNull():
-        return reader.errorString().lower()
-    return complaints[0].strip().rstrip(".") if complaints else None
+check_image = ImageChecker()  # shared: one worker for every image of a run
+atexit.register(check_image.close)
 
 
 class CachedImageCheck:

@@ -12,11 +12,31 @@ import sys
 from pathlib import Path
 
 APP = "kiosk"
-# The source checkout: kiosk/ sits next to assets/ and content/.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-ASSETS_DIR = PROJECT_ROOT / "assets"
-BUILTIN_PACKS_DIR = PROJECT_ROOT / "content"
 DEFAULT_PACK = "yongchuan-2022"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _checkout_root() -> Path | None:
+    """The source checkout this package runs from (plain or `pip install -e .`), else None.
+
+    A checkout has pyproject.toml, assets/fonts/ and content/ next to kiosk/. An installed kiosk
+    (a wheel, pipx) sits in site-packages, where none of them is."""
+    root = PACKAGE_DIR.parent
+    marks = [root / "pyproject.toml", root / "assets" / "fonts", root / "content"]
+    return root if all(mark.exists() for mark in marks) else None
+
+
+# The bundled fonts and built-in packs. In a checkout they are its own assets/fonts/ and content/
+# (so an edit shows at once); an installed kiosk has copies in kiosk/bundled/fonts/ and
+# kiosk/bundled/packs/, which pyproject.toml's [tool.hatch.build.targets.wheel] puts in the wheel.
+PROJECT_ROOT: Path | None = _checkout_root()  # None when installed: there is no checkout
+if PROJECT_ROOT is not None:
+    ASSETS_DIR = PROJECT_ROOT / "assets"  # ASSETS_DIR / "fonts": the bundled fonts
+    BUILTIN_PACKS_DIR = PROJECT_ROOT / "content"
+else:
+    ASSETS_DIR = PACKAGE_DIR / "bundled"
+    BUILTIN_PACKS_DIR = PACKAGE_DIR / "bundled" / "packs"
 
 
 def _base(kind: str) -> Path:

@@ -151,12 +151,12 @@ def make(kind: str, path) -> None:
 
 IMAGES = [  # (kind, file name, expected problem or None when it must show fine)
     ("zero bytes", "a.png", "error: 'images/a.png': the file is empty (0 bytes)"),
-    ("random bytes", "a.jpg", "error: 'images/a.jpg': not an image the kiosk can read (unsupported image format)"),
+    ("random bytes", "a.jpg", "error: 'images/a.jpg': not an image the kiosk can read (it shows PNG, JPEG, GIF, WebP, SVG and BMP files)"),
     ("truncated jpeg", "a.jpg", "error: 'images/a.jpg': the file is cut short (an interrupted copy or download?); "
                                 "copy it again"),
     ("truncated png", "a.png", "error: 'images/a.png': the file is cut short (an interrupted copy or download?); "
                                "copy it again"),
-    ("damaged jpeg", "a.jpg", "error: 'images/a.jpg': the image data is damaged ("),
+    ("damaged jpeg", "a.jpg", "error: 'images/a.jpg': the image data is damaged; export or copy it again"),
     ("png named .jpg", "a.jpg", "warning: 'images/a.jpg': this is a PNG file but its name ends in '.jpg'; "
                                 "rename it so other tools are not misled"),
     ("decompression bomb", "a.png", "error: 'images/a.png': 40000x40000 pixels is too large to show (6104 MB "

@@ -6,18 +6,39 @@ on a fresh machine and does the whole set-up itself:
     python3 tools/dev.py rehearse [ARGS]  kiosk in a window: kiosk run --windowed ARGS
     python3 tools/dev.py test [ARGS]      the test suite: pytest ARGS, Qt offscreen
     python3 tools/dev.py setup            only the set-up
+    python3 tools/dev.py lock [UV-ARGS]   refresh tools/locks/dev.txt (maintainers)
 
 On Windows, run it as `py tools\\dev.py ...`.
 
 Set-up steps. Each one is skipped when it is already done, so a second run
 takes a fraction of a second:
  1. On Debian/Ubuntu, install with apt-get (as root, or through sudo) the
-    system libraries that the Qt inside the PySide6 wheel links against.
+    system libraries that the Qt inside the PySide6 wheel links against,
+    and for `test` also Xvfb (tests that drive a real X window).
  2. Create .venv at the repo root. If Debian's python3 cannot make one, first
     install its python3.X-venv package.
- 3. Run pip install -e '.[test]' into .venv (just -e . for rehearse). The
-    stamp .venv/kiosk-setup.json records the hash of pyproject.toml and the
-    extras installed. Delete the stamp to force a reinstall.
+ 3. Install the exact versions in the lock, tools/locks/dev.txt, checking
+    every file against its hash:
+        pip install --require-hashes -r tools/locks/dev.txt
+    then the kiosk itself, editable, built by the locked hatchling:
+        pip install --no-deps --no-build-isolation -e .
+    The stamp .venv/kiosk-setup.json records the hashes of pyproject.toml and
+    of the lock, so changing either reinstalls. Delete it to force a reinstall.
+
+One lock serves `rehearse`, `test` and CI: the runtime packages, the test
+extra and the build backend, resolved together so they can share one .venv.
+The test tools are a few MB next to PySide6's few hundred, so a separate
+runtime-only lock would not pay for keeping two locks in step.
+
+`lock` resolves pyproject.toml's dependencies, its `test` extra and its
+[build-system] requires to exact versions with the hashes of every file of
+them (Linux, Windows and macOS wheels alike), into tools/locks/dev.txt. It
+installs uv into a throw-away virtual environment and runs
+`uv pip compile --universal --generate-hashes`; only maintainers run it, and
+nobody needs uv otherwise. Pins already in the lock are kept where
+pyproject.toml still allows them; pass `--upgrade` for the newest of
+everything, or `--upgrade-package NAME` for one. Then run `setup` and the
+tests, and commit the lock.
 
 The script uses only the standard library because it runs before any
 virtual environment exists. It must still compile on Python 3.7 to 3.10, so
@@ -40,6 +61,7 @@ from pathlib import Path
 MIN_PYTHON = (3, 11)
 REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = REPO / "pyproject.toml"
+LOCK = REPO / "tools" / "locks" / "dev.txt"
 VENV = REPO / ".venv"
 WINDOWS = os.name == "nt"
 VENV_BIN = VENV / ("Scripts" if WINDOWS else "bin")
@@ -64,7 +86,8 @@ QT_LIBS = {
     "libbrotlidec.so.1": "libbrotli1",
     "libpng16.so.16": "libpng16-16",
 }
-# Only the xcb platform plugin needs these, i.e. a real window (rehearse).
+# Only the xcb platform plugin needs these, i.e. a real window (rehearse, and
+# the tests that run the kiosk under Xvfb).
 WINDOW_LIBS = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
@@ -85,6 +108,9 @@ WINDOW_LIBS = {
 # Mesa's GL drivers are loaded with dlopen rather than linked, so ldconfig has
 # no soname to look up. We ask dpkg for the package instead.
 WINDOW_PACKAGES = ("libgl1-mesa-dri",)
+# Programs the tests run -> Debian package: a private X server for the tests
+# that drive a real window (tests/xserver.py).
+TEST_PROGRAMS = {"Xvfb": "xvfb"}
 
 
 class SetupError(Exception):
@@ -131,7 +157,7 @@ def dpkg_installed(package: str) -> bool:
     return result.stdout == "installed"
 
 
-def ensure_system_libraries(window: bool) -> None:
+def ensure_system_libraries(window: bool, test: bool = False) -> None:
     if not sys.platform.startswith("linux"):
         return  # the Windows and macOS wheels carry everything Qt needs
     libs = {**QT_LIBS, **WINDOW_LIBS} if window else QT_LIBS
@@ -140,15 +166,18 @@ def ensure_system_libraries(window: bool) -> None:
         log("ldconfig not found; skipping the system library check")
         return
     missing = [soname for soname in libs if soname not in sonames]
+    programs = TEST_PROGRAMS if test else {}
+    missing_programs = [name for name in programs if not shutil.which(name)]
     if not shutil.which("apt-get"):
-        if missing:
+        if missing or missing_programs:
             # We do not know this distribution's package names. The user does.
             log("no apt-get, so not installing anything. If Qt fails to start, "
-                "install these libraries: " + ", ".join(missing))
+                "install these: " + ", ".join(missing + missing_programs))
         else:
             log("system libraries: ok")
         return
     packages = {libs[soname] for soname in missing}
+    packages.update(programs[name] for name in missing_programs)
     if window:
         packages.update(p for p in WINDOW_PACKAGES if not dpkg_installed(p))
     if not packages:
@@ -195,9 +224,7 @@ def apt_install(packages: list[str]) -> None:
         )
 
 
-def ensure_venv() -> None:
-    if VENV_PYTHON.exists():
-        return
+def ensure_ensurepip() -> None:
     if find_spec("ensurepip") is None:
         # Debian moves ensurepip into a separate python3.X-venv package.
         # Without it, `python3 -m venv` stops half-way, leaving no pip.
@@ -211,6 +238,12 @@ def ensure_venv() -> None:
                 f"{sys.executable} has no ensurepip module, so it cannot create "
                 f"virtual environments (on Debian/Ubuntu it comes with {package})."
             )
+
+
+def ensure_venv() -> None:
+    if VENV_PYTHON.exists():
+        return
+    ensure_ensurepip()
     log(f"creating .venv with {sys.executable} (Python {platform.python_version()})")
     # --clear matters when .venv exists but its interpreter is gone (for
     # example the Python that made it was upgraded or removed). Such a
@@ -228,6 +261,10 @@ def pip(*args: str) -> int:
     return subprocess.run([str(VENV_PYTHON), "-m", "pip", *args], cwd=REPO).returncode
 
 
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def read_stamp() -> dict:
     try:
         return json.loads(STAMP.read_text(encoding="utf-8"))
@@ -235,42 +272,53 @@ def read_stamp() -> dict:
         return {}
 
 
-def ensure_installed(extras: set[str]) -> None:
-    digest = hashlib.sha256(PYPROJECT.read_bytes()).hexdigest()
-    stamp = read_stamp()
-    installed_extras = set(stamp.get("extras", []))
-    if stamp.get("pyproject_sha256") == digest and extras <= installed_extras:
+def ensure_installed() -> None:
+    if not LOCK.is_file():
+        raise SetupError(f"the lock {LOCK} is missing; `python3 tools/dev.py lock` makes it")
+    wanted = {
+        "pyproject_sha256": sha256_of(PYPROJECT),
+        "lock": LOCK.relative_to(REPO).as_posix(),
+        "lock_sha256": sha256_of(LOCK),
+    }
+    if read_stamp() == wanted:
         log(".venv is up to date")
         return
-    # Reinstall the extras an earlier run installed as well. Then, after a
-    # change to pyproject.toml, `rehearse` also updates the test tools that
-    # `test` put there, and the stamp still lists them.
-    extras = extras | installed_extras
-    target = ".[{}]".format(",".join(sorted(extras))) if extras else "."
-    log(f"installing kiosk into .venv: pip install -e '{target}'")
-    if pip("install", "--disable-pip-version-check", "-e", target) != 0:
+    lock = wanted["lock"]
+    log(f"installing the locked packages into .venv: pip install --require-hashes -r {lock}")
+    # --require-hashes: every file downloaded must have one of the lock's hashes, so the
+    # packages are exactly those the lock was made from, whatever PyPI serves today.
+    if pip("install", "--disable-pip-version-check", "--require-hashes", "-r", lock) != 0:
         raise SetupError("pip install failed (see above; is PyPI reachable?)")
-    STAMP.write_text(
-        json.dumps({"pyproject_sha256": digest, "extras": sorted(extras)}, indent=2) + "\n",
-        encoding="utf-8",
-    )
+    # --no-deps: everything kiosk needs came from the lock. --no-build-isolation: build
+    # with the locked hatchling in .venv rather than whichever one PyPI has today.
+    log("installing kiosk itself, editable: pip install --no-deps --no-build-isolation -e .")
+    if pip("install", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "-e", ".") != 0:
+        raise SetupError("pip install -e . failed (see above)")
+    # The lock is made from pyproject.toml. If someone changed pyproject.toml's dependencies
+    # without refreshing the lock, pip check says which requirement is not met.
+    if pip("check", "--disable-pip-version-check") != 0:
+        raise SetupError(
+            f"the packages of {lock} do not meet pyproject.toml's requirements (see above). "
+            "Refresh the lock with `python3 tools/dev.py lock`, then run this again."
+        )
+    STAMP.write_text(json.dumps(wanted, indent=2) + "\n", encoding="utf-8")
 
 
-def setup(extras: set[str], window: bool) -> None:
-    ensure_system_libraries(window)
+def setup(window: bool, test: bool = False) -> None:
+    ensure_system_libraries(window, test=test)
     ensure_venv()
-    ensure_installed(extras)
+    ensure_installed()
 
 
 def cmd_setup(args: list[str]) -> int:
     if args:
         raise SetupError("setup takes no arguments")
-    setup({"test"}, window=True)
+    setup(window=True, test=True)
     return 0
 
 
 def cmd_rehearse(args: list[str]) -> int:
-    setup(set(), window=True)
+    setup(window=True)
     command = [str(VENV_BIN / f"kiosk{EXE_SUFFIX}"), "run", "--windowed", *args]
     if WINDOWS:
         # On Windows os.execv starts a new process and ends this one. The
@@ -280,14 +328,91 @@ def cmd_rehearse(args: list[str]) -> int:
 
 
 def cmd_test(args: list[str]) -> int:
-    setup({"test"}, window=False)
+    # Some tests run the kiosk in a real window under Xvfb, so the xcb
+    # libraries are needed too.
+    setup(window=True, test=True)
     # Force offscreen so the tests behave the same on a desktop, over SSH
-    # and in CI, and never need a display or the xcb libraries.
+    # and in CI. The tests that need an X server start their own Xvfb.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     return subprocess.run([str(VENV_PYTHON), "-m", "pytest", *args], cwd=REPO, env=env).returncode
 
 
-COMMANDS = {"setup": cmd_setup, "rehearse": cmd_rehearse, "test": cmd_test}
+def pins(lock_text: str) -> dict[str, str]:
+    """{package: version} of the `name==version` lines of a lock."""
+    found = {}
+    for line in lock_text.splitlines():
+        if "==" in line and not line.startswith((" ", "#")):
+            name, _, rest = line.partition("==")
+            found[name.strip()] = rest.split()[0].rstrip(";\\")
+    return found
+
+
+LOCK_HEADER = """\
+# The exact versions that tools/dev.py (and so CI) installs, with the sha256 of every file
+# PyPI has for each: pip install --require-hashes -r tools/locks/dev.txt
+# Inputs: pyproject.toml's dependencies, its `test` extra and its [build-system] requires.
+# Made by `python3 tools/dev.py lock` (uv pip compile --universal): one resolution that holds
+# on Linux, Windows and macOS alike, its platform-only packages marked as such. pip-tools'
+# pip-compile would resolve for the machine it runs on only, so do not use it for this file.
+# Do not edit by hand.
+"""
+
+
+def cmd_lock(args: list[str]) -> int:
+    import tempfile
+    import tomllib  # Python 3.11+, which check_python has made sure of
+
+    build_requires = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["build-system"]["requires"]
+    old = LOCK.read_text(encoding="utf-8") if LOCK.is_file() else ""
+    ensure_ensurepip()
+    with tempfile.TemporaryDirectory(prefix="kiosk-lock-") as tmp:
+        scratch = Path(tmp)
+        log("installing uv into a throw-away virtual environment")
+        if subprocess.run([sys.executable, "-m", "venv", str(scratch / "venv")]).returncode != 0:
+            raise SetupError("could not create a virtual environment for uv (see above)")
+        python = scratch / "venv" / ("Scripts" if WINDOWS else "bin") / f"python{EXE_SUFFIX}"
+        if subprocess.run([str(python), "-m", "pip", "install", "--quiet",
+                           "--disable-pip-version-check", "uv>=0.5"]).returncode != 0:
+            raise SetupError("could not install uv (see above; is PyPI reachable?)")
+        # The build backend is locked too, so .venv builds the editable kiosk with a known
+        # hatchling (pip install --no-build-isolation). hatchling asks for `editables` when it
+        # builds an editable install.
+        build_in = scratch / "build-system-requires.in"
+        build_in.write_text("\n".join([*build_requires, "editables"]) + "\n", encoding="utf-8")
+        lock = LOCK.relative_to(REPO).as_posix()
+        command = [
+            str(python), "-m", "uv", "pip", "compile", "pyproject.toml", str(build_in),
+            "--extra", "test",
+            "--universal",  # one lock for every platform: the point of using uv here
+            "--python-version", "{}.{}".format(*MIN_PYTHON),  # the oldest Python we support
+            "--generate-hashes",
+            "--no-config",  # whatever uv.toml this machine has, the lock is made the same way
+            "--custom-compile-command", "python3 tools/dev.py lock",
+            "--output-file", lock,  # its pins are kept unless --upgrade says otherwise
+            *args,
+        ]
+        log("resolving: uv pip compile pyproject.toml --extra test --universal --generate-hashes "
+            + " ".join(args))
+        LOCK.parent.mkdir(parents=True, exist_ok=True)
+        # uv also prints the whole lock; the summary below says what changed.
+        if subprocess.run(command, cwd=REPO, stdout=subprocess.DEVNULL).returncode != 0:
+            raise SetupError("uv pip compile failed (see above); the lock is unchanged")
+        text = LOCK.read_text(encoding="utf-8")
+        # Name the build requirements' source, not the throw-away file they were read from.
+        for spelling in {str(build_in), build_in.as_posix()}:
+            text = text.replace(f"-r {spelling}", "kiosk (pyproject.toml [build-system])")
+        if not text.startswith(LOCK_HEADER):
+            text = LOCK_HEADER + text
+        LOCK.write_text(text, encoding="utf-8", newline="\n")
+    before, after = pins(old), pins(text)
+    changes = [f"{name} {before.get(name, '(new)')} -> {after.get(name, '(removed)')}"
+               for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)]
+    log(f"{lock}: " + ("; ".join(changes) if changes else "no version changed"))
+    log("now run `python3 tools/dev.py test`, and commit the lock with the change that needed it")
+    return 0
+
+
+COMMANDS = {"setup": cmd_setup, "rehearse": cmd_rehearse, "test": cmd_test, "lock": cmd_lock}
 
 
 def main(argv: list[str]) -> int:

@@ -194,7 +194,7 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
 
 
 def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None) -> None:
-    verdicts: dict[Path, list[tuple[str, str]]] = {}  # each file is read once, however often used
+    verdicts: dict[Path, list[tuple[str, ...]]] = {}  # each file is read once, however often used
     for asset in parts(pack, Asset):
         try:
             real = resolve_in_pack(pack.root, asset.path)
@@ -204,8 +204,8 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
         if isinstance(asset, Image) and check_image is not None:
             if real not in verdicts:
                 verdicts[real] = check_image(real)
-            for severity, message in verdicts[real]:
-                problems.items.append(Problem(asset.where, severity, f"'{asset.path}': {message}"))
+            for severity, message, *detail in verdicts[real]:
+                problems.items.append(Problem(asset.where, severity, f"'{asset.path}': {message}", *detail))
 
 
 def parts(obj: Any, kind: type) -> Iterator[Any]:

@@ -238,6 +238,7 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     if explicit and (result is None or result.root.resolve() != explicit.resolve()):
         for problem in load_pack(explicit, check_image).problems:
             print(problem.format(str(explicit)), file=sys.stderr)
+    check_image.close()  # its ~60 MB are not kept for the day; a pack switch starts it again
     if result is None:
         print("kiosk: no pack without errors to show; fix them (kiosk validate PACK)", file=sys.stderr)
         return 1
