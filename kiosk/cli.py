@@ -17,12 +17,11 @@ from pathlib import Path
 from . import __version__, locations
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
 from .content.schema import ID_PATTERN
+from .content.template import TEMPLATE_PACK
 from .imagecheck import check_image  # no Qt here: pictures are decoded in a worker process
 from .rehearsal import PRESETS
 from .settings import Settings
 from .staff import hash_pin, valid_pin
-
-STARTER_PACK = "starter"
 
 USAGE_ERROR = 2
 
@@ -121,9 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser(
         "new", help="start a new pack from the starter template",
         description="Copy the starter pack (every screen kind, with comments) to a new folder, "
-        "ready to edit. The folder's name becomes the pack id.",
+        "ready to edit. The folder's name becomes the pack id. A bare name (my-show) makes the "
+        f"pack in the user packs folder ({locations.user_packs_dir()}), where `kiosk packs` and "
+        "the staff menu find it; a path (./my-show, content/my-show) makes it there.",
     )
-    new.add_argument("path", metavar="PATH", help="the new pack's folder, e.g. content/my-show")
+    new.add_argument("path", metavar="NAME_OR_PATH", help="the new pack's id, or its folder")
 
     pin = sub.add_parser(
         "set-pin", help="set the staff menu PIN for this machine",
@@ -321,18 +322,32 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    target = Path(args.path)
+    # A bare name goes where the kiosk looks for packs; a path goes where it says.
+    bare = "/" not in args.path and os.sep not in args.path and args.path not in (".", "..")
+    target = (locations.user_packs_dir() / args.path) if bare else Path(args.path)
     if target.exists():
         raise UsageError(f"{target} already exists; give a new folder")
     if not ID_PATTERN.fullmatch(target.name):
         raise UsageError(f"'{target.name}' cannot be a pack id: use lowercase letters, digits, '-' "
                          "and '_' (e.g. my-show-2025)")
-    shutil.copytree(locations.BUILTIN_PACKS_DIR / STARTER_PACK, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(locations.BUILTIN_PACKS_DIR / TEMPLATE_PACK, target)
     pack_file = target / "pack.yaml"
     text = pack_file.read_text(encoding="utf-8")
     pack_file.write_text(re.sub(r"(?m)^id: .*$", f"id: {target.name}", text, count=1), encoding="utf-8")
-    print(f"created {target}: edit {pack_file} and {target / 'screens'}/, then check it with "
-          f"`kiosk validate {target}` and rehearse it with `kiosk run --windowed {target}`")
+    where = target.resolve()
+    listed = where.parent in [d.resolve() for d in locations.pack_dirs()]
+    print(f"created the pack '{target.name}' in {where}")
+    print(f"  1. edit {pack_file} and the screens in {target / 'screens'}/ (guide: "
+          f"{locations.BUILTIN_PACKS_DIR / 'README.md'})")
+    print(f"  2. check it:    kiosk validate {target}")
+    print(f"  3. rehearse it: kiosk run --windowed {target}")
+    if listed:
+        print(f"  4. show it: it is listed by `kiosk packs` and in the staff menu as '{target.name}'")
+    else:
+        print(f"  note: `kiosk packs` and the staff menu list only the packs in "
+              f"{' and '.join(str(d) for d in locations.pack_dirs())}; move the folder there to choose it "
+              f"on the booth (or make it there with `kiosk new {target.name}`)")
     return 0
 
 

@@ -92,11 +92,44 @@ def test_default_pack_is_valid():
 def test_new_pack_from_the_starter(tmp_path, capsys):
     target = tmp_path / "my-show"
     assert main(["new", str(target)]) == 0
-    assert "created" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"created the pack 'my-show' in {target}" in out
+    assert "move the folder there" in out, "says the pack is not where the staff menu looks"
     assert (target / "pack.yaml").read_text(encoding="utf-8").count("id: my-show") == 1
-    assert main(["validate", "--strict", str(target)]) == 0
+    assert main(["validate", "--quick", str(target)]) == 0, "valid, only warnings"
     assert main(["new", str(target)]) == 2, "never overwrites"
     assert main(["new", str(tmp_path / "My Show")]) == 2, "the folder name must be a valid id"
+
+
+def test_texts_left_from_the_template_are_warned_about(tmp_path, capsys):
+    target = tmp_path / "my-show"
+    main(["new", str(target)])
+    capsys.readouterr()
+    assert main(["validate", "--quick", "--strict", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert (f"{target}/pack.yaml:10:3: warning: the pack's title is still the template's ('New exhibit "
+            "template'): staff would see two packs of that name; give the pack its own title") in out
+    assert (f"{target}/screens/home.yaml:5:3: warning: this is still the starter template's text ('Your "
+            "exhibit title here'): write your own") in out
+    assert "'History'" not in out, "common words may stay"
+    pack_yaml = target / "pack.yaml"
+    pack_yaml.write_text(pack_yaml.read_text(encoding="utf-8").replace("New exhibit template", "Our booth"),
+                         encoding="utf-8")
+    main(["validate", "--quick", str(target)])
+    assert "pack.yaml:10:3" not in capsys.readouterr().out
+    assert main(["validate", "--quick", "--strict", "starter"]) == 0, "the template itself is fine"
+
+
+def test_new_pack_by_name_is_listed_for_staff(kiosk_home, capsys):
+    """A content editor's path: `kiosk new NAME`, then the pack is in `kiosk packs` (and so in the
+    staff menu, which lists the same folders)."""
+    assert main(["new", "my-show"]) == 0
+    target = locations.user_packs_dir() / "my-show"
+    out = capsys.readouterr().out
+    assert f"created the pack 'my-show' in {target}" in out and "listed by `kiosk packs`" in out
+    assert main(["packs"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("my-show"))
+    assert "valid" in row and str(target) in row
 
 
 def test_set_pin_stores_only_a_hash(kiosk_home):

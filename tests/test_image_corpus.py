@@ -285,7 +285,7 @@ def test_a_decoder_that_crashes_or_hangs_costs_one_file(tmp_path, capsys, sabote
         f"{pack}/screens/gallery.yaml:6:12: error: 'images/half.png': the file is cut short (an interrupted "
         "copy or download?); copy it again",
         f"{pack}/screens/history.yaml:7:12: error: file not found: 'images/gone.svg' (did you mean "
-        "'logo.svg'?)",
+        "'images/logo.svg'?)",
         f"{pack}: 3 errors, 0 warnings",
     ]
 

@@ -8,7 +8,8 @@ from .model import (SCREEN_KINDS, Asset, Card, CardsScreen, DetailScreen, Event,
                     FiguresScreen, FontFile, GalleryItem, GalleryScreen, Idle, Image, Link,
                     MenuScreen, Model, Pack, RoadmapScreen, Screen, ScreenRef, Step, Text, Theme, Tile,
                     TimelineScreen, size_of)
-from .pack import ImageCheck, LoadResult, NotAPackFolder, load_pack, parts
+from .model import parts
+from .pack import ImageCheck, LoadResult, NotAPackFolder, load_pack, visit_order
 from .problems import Pos, Problem
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "FiguresScreen", "FontFile", "GalleryItem", "GalleryScreen", "Idle", "Image", "ImageCheck",
     "Link", "LoadResult", "MenuScreen", "Model", "NotAPackFolder", "Pack", "Pos", "Problem",
     "RoadmapScreen", "Screen", "ScreenRef", "Step", "Text", "Theme", "Tile", "TimelineScreen",
-    "PackInfo", "declared_id", "describe_pack", "find_pack_folders", "load_pack", "parts", "resolve_pack", "size_of",
+    "PackInfo", "declared_id", "describe_pack", "find_pack_folders", "load_pack", "parts", "resolve_pack",
+    "size_of", "visit_order",
 ]

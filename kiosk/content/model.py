@@ -8,9 +8,11 @@ the position of the mapping in its file; it is never written in YAML.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, NewType
+from typing import Any, ClassVar, NewType
 
 from .problems import Pos
 
@@ -258,3 +260,16 @@ class Pack(Model):
 
     def screen(self, screen_id: str) -> Screen | None:
         return next((s for s in self.screens if s.id == screen_id), None)
+
+
+def parts(obj: Any, kind: type) -> Iterator[Any]:
+    """Every value of type `kind` inside a model object, depth first (texts, images, refs...)."""
+    if isinstance(obj, kind):
+        yield obj
+    if isinstance(obj, Model):
+        for f in dataclasses.fields(obj):
+            if not f.metadata.get("internal"):
+                yield from parts(getattr(obj, f.name), kind)
+    elif isinstance(obj, list):
+        for item in obj:
+            yield from parts(item, kind)

@@ -8,15 +8,17 @@ pack.yaml under `screens:`), and the images and fonts they name, all inside the 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from functools import cache
 
-from .model import Asset, Image, Model, Pack, Screen, ScreenRef, Text
+from .. import locations
+from .model import Asset, Image, Pack, Screen, ScreenRef, Text, parts
 from .paths import PathRefused, resolve_in_pack
 from .problems import Pos, Problem, Problems, did_you_mean
 from .schema import LANGUAGE_CODE, Reader
+from .template import TEMPLATE_PACK, placeholder_problems
 from .yamlsource import Node, load_yaml
 
 PACK_FILE = "pack.yaml"
@@ -99,10 +101,22 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
     _check_screens(pack, problems, unreadable)
     _check_assets(pack, problems, check_image)
 
+    template_folder = locations.BUILTIN_PACKS_DIR / TEMPLATE_PACK
+    if not problems.errors and root.resolve() != template_folder.resolve():
+        template = _template(template_folder)
+        problems.items += placeholder_problems(pack, template) if template else []
+
     result.problems = problems.sorted()
     if result.ok:
         result.pack = pack
     return result
+
+
+@cache
+def _template(folder: Path) -> Pack | None:
+    """The starter pack that `kiosk new` copies, read once (a built-in pack is not edited while
+    the kiosk runs)."""
+    return load_pack(folder).pack if (folder / PACK_FILE).exists() else None
 
 
 def _load_inside(root: Path, rel: str, problems: Problems) -> Node | None:
@@ -177,13 +191,7 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
 
     if pack.start is None or pack.start.id not in by_id:
         return
-    reached = {pack.start.id}
-    todo = [by_id[pack.start.id]]
-    while todo:
-        for ref in parts(todo.pop(), ScreenRef):
-            if ref.id in by_id and ref.id not in reached:
-                reached.add(ref.id)
-                todo.append(by_id[ref.id])
+    reached = set(_reach(pack.start.id, by_id))
     for screen_id, screen in by_id.items():
         if screen_id not in reached:
             problems.warning(
@@ -208,14 +216,20 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
                 problems.items.append(Problem(asset.where, severity, f"'{asset.path}': {message}", *detail))
 
 
-def parts(obj: Any, kind: type) -> Iterator[Any]:
-    """Every value of type `kind` inside a model object, depth first (texts, images, refs...)."""
-    if isinstance(obj, kind):
-        yield obj
-    if isinstance(obj, Model):
-        for f in dataclasses.fields(obj):
-            if not f.metadata.get("internal"):
-                yield from parts(getattr(obj, f.name), kind)
-    elif isinstance(obj, list):
-        for item in obj:
-            yield from parts(item, kind)
+def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:
+    """Screen ids in the order a visitor meets them: the start screen, then breadth first along
+    its tiles, cards and links."""
+    order = [start]
+    for screen_id in order:  # the list grows while it is walked
+        order += [ref.id for ref in parts(by_id[screen_id], ScreenRef) if ref.id in by_id and ref.id not in order]
+    return order
+
+
+def visit_order(pack: Pack) -> list[Screen]:
+    """The pack's screens as a visitor meets them (proof sheets read like the show), then any
+    screen no visitor can reach."""
+    by_id = {screen.id: screen for screen in pack.screens}
+    met = _reach(pack.start.id, by_id)
+    return [by_id[i] for i in met] + [s for s in pack.screens if s.id not in met]
+
+

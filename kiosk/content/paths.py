@@ -34,7 +34,8 @@ def resolve_in_pack(root: Path, written: str) -> Path:
         raise PathRefused(f"'{written}' is a link to a file outside the pack folder")
     if not target.exists():
         siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
-        hint = did_you_mean(target.name, siblings)
+        # Suggested as the editor would write it (images/pic.png), not as a bare file name.
+        hint = did_you_mean(target.name, siblings, folder=posixpath.dirname(written))
         raise PathRefused(f"file not found: '{written}'{hint}")
     if not real.is_file():
         raise PathRefused(f"'{written}' is not a file")

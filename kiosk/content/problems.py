@@ -65,7 +65,9 @@ class Problems:
         return sorted(self.items)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+def did_you_mean(word: str, choices: Iterable[str], folder: str = "") -> str:
+    """' (did you mean 'x'?)' for the closest choice (shown inside `folder`, when given), or ''
+    when nothing is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    shown = f"{folder}/{close[0]}" if close and folder else close[0] if close else ""
+    return f" (did you mean '{shown}'?)" if close else ""

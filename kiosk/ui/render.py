@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QImage
 
-from ..content import Pack
+from ..content import Pack, visit_order
 from .app import Show
 from .inspect import is_picture, loading, stage_of, truncated, walk
 
@@ -57,7 +57,7 @@ def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> I
     try:
         for language in languages:
             show.navigator.setLanguage(language)
-            for screen in pack.screens:
+            for screen in visit_order(pack):  # the start screen first, as a visitor meets them
                 # As a visitor arrives: from the start screen, so Back shows as it would.
                 show.navigator.home()
                 show.navigator.open(screen.id)
