@@ -1,5 +1,6 @@
 """The hidden staff menu, as QML sees it: four corners, a PIN pad, then packs, language, reload,
-diagnostics and exit. The rules live in `kiosk.staff`; the PIN typed never reaches QML."""
+diagnostics and exit. The rules live in `kiosk.staff`; the PIN typed never reaches QML. Every
+staff action is logged (never a PIN), so the log tells who did what at the booth and when."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from .. import __version__, locations
@@ -17,7 +18,8 @@ from ..content import LoadResult, PackInfo, describe_pack, find_pack_folders
 from ..imagecheck import check_image
 from ..logs import LOG_FILE
 from ..settings import Settings
-from ..staff import PIN_DIGITS, CornerSequence, PinGate
+from ..staff import (CLOSED, MENU, PIN, PIN_DIGITS, STAFF_TIMEOUT, TIMEOUT_RANGE, CornerSequence, PinGate,
+                     StaffSession, valid_timeout)
 from .present import present
 
 if TYPE_CHECKING:
@@ -25,12 +27,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CLOSED, PIN, MENU = "closed", "pin", "menu"
 ERRORS_SHOWN = 3  # per invalid pack in the list; `kiosk validate` gives them all
 
 
 class StaffMenu(QObject):
-    changed = Signal()
+    changed = Signal()  # what is open, and what it shows
+    packsChanged = Signal()  # the list of packs: rebuilt only when the menu opens
+    ticked = Signal()  # what the clock changes: countdowns, lock-out, messages
 
     def __init__(self, show: Show, settings: Settings, windowed: bool,
                  clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
@@ -41,93 +44,147 @@ class StaffMenu(QObject):
         self._clock = clock
         self._started = clock()
         self._corners = CornerSequence()
-        self._gate = PinGate(settings.pin) if settings.pin else None
-        self._state = CLOSED
-        self._typed = ""
-        self._message = ""
+        self._session = StaffSession(PinGate(settings.pin) if settings.pin else None, self._timeout())
+        self._message = ""  # why the menu refused something
         self._packs: list[dict] = []
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.tick)
+        # The visitors' idle reset closes the panel too: when it comes first, its countdown is ours.
+        show.idle.secondsLeftChanged.connect(self.ticked)
+        show.idle.phaseChanged.connect(self.ticked)
+
+    def _timeout(self) -> float:
+        timeout = self._settings.staff_timeout
+        if valid_timeout(timeout):
+            return float(timeout)
+        log.warning("staff_timeout %r in the settings is not a number of seconds from %g to %g; using %g",
+                    timeout, *TIMEOUT_RANGE, STAFF_TIMEOUT)
+        return STAFF_TIMEOUT
 
     # --- read by QML ----------------------------------------------------------------------
 
     @Property(str, notify=changed)
     def state(self) -> str:
-        return self._state
+        return self._session.state
 
     @Property(int, notify=changed)
     def digitsTyped(self) -> int:
-        return len(self._typed)
+        return len(self._session.typed)
 
     @Property(int, constant=True)
     def maxDigits(self) -> int:
         return PIN_DIGITS[1]
 
-    @Property(str, notify=changed)
-    def message(self) -> str:
-        return self._message
+    @Property(bool, notify=ticked)
+    def locked(self) -> bool:
+        return self._session.locked_for(self._clock()) > 0
 
-    @Property("QVariantList", notify=changed)
+    @Property(str, notify=ticked)
+    def message(self) -> str:
+        now = self._clock()
+        notice = self._session.notice(now)
+        if notice == "locked":
+            seconds = self._session.locked_seconds(now)
+            return f"已锁定：{seconds} 秒后再试\nLocked: try again in {seconds} s"
+        if notice == "wrong":
+            return "密码错误 · Wrong PIN"
+        return self._message if self._session.state == MENU else ""
+
+    @Property(int, notify=ticked)
+    def closesIn(self) -> int:
+        """Seconds until the panel closes by itself, once that is near; else 0."""
+        idle = self._show.idle
+        reset_in = idle.secondsLeft if idle.phase == "warning" else None
+        return self._session.closes_in(self._clock(), reset_in)
+
+    @Property(bool, notify=changed)
+    def exitAsked(self) -> bool:
+        return self._session.exit_asked_at is not None
+
+    @Property("QVariantList", notify=packsChanged)
     def packs(self) -> list[dict]:
         return self._packs
 
     @Property("QVariantMap", notify=changed)
     def diagnostics(self) -> dict:
-        return self._diagnostics() if self._state == MENU else {}
+        return self._diagnostics() if self._session.state == MENU else {}
 
     # --- opening --------------------------------------------------------------------------
 
     @Slot(str)
     def cornerTapped(self, corner: str) -> None:
-        if self._corners.tap(corner or None, self._clock()) and self._state == CLOSED:
+        """Every press in the window comes here ("" away from the corners): while the panel is
+        up it covers the screen, so each press is a touch in it and keeps it open."""
+        now = self._clock()
+        if self._session.state != CLOSED:
+            self._session.touch(now)
+            self._refresh()
+        elif self._corners.tap(corner or None, now):
             self.open()
 
     def open(self) -> None:
-        if self._gate is not None:
-            self._set(PIN, "")
-        elif self._windowed:
-            self._open_menu()
-        else:
+        if self._session.gate is None and not self._windowed:
             log.warning("staff menu asked for, but no PIN is set: set one with `kiosk set-pin`")
+            return
+        self._session.open(self._clock())
+        if self._session.state == PIN:
+            log.info("staff corner gesture: PIN pad opened")
+        else:
+            log.info("staff corner gesture: menu opened without a PIN (rehearsal)")
+            self._open_menu()
+        self._refresh(changed=True)
 
     @Slot(str)
     def typeDigit(self, digit: str) -> None:
-        if self._state == PIN and digit.isdigit() and len(digit) == 1 and len(self._typed) < PIN_DIGITS[1]:
-            self._typed += digit
-            self._message = ""
-            self.changed.emit()
+        if self._session.type_digit(digit, self._clock()):
+            self._refresh(changed=True)
 
     @Slot()
     def erase(self) -> None:
-        self._typed = self._typed[:-1]
-        self.changed.emit()
+        self._session.erase()
+        self._refresh(changed=True)
 
     @Slot()
     def submit(self) -> None:
-        if self._state != PIN or self._gate is None:
-            return
         now = self._clock()
-        verdict = self._gate.attempt(self._typed, now)
-        self._typed = ""
+        verdict = self._session.submit(now)
         if verdict == "ok":
-            log.info("staff menu opened")
+            log.info("staff PIN accepted: menu opened")
             self._open_menu()
-        elif verdict == "locked":
-            self._set(PIN, f"Locked: try again in {round(self._gate.locked_for(now))} s / 已锁定")
-        else:
-            log.warning("wrong staff PIN (%d in a row)", self._gate.failures)
-            wait = self._gate.locked_for(now)
-            self._set(PIN, f"Locked: try again in {round(wait)} s / 已锁定" if wait
-                      else "Wrong PIN / 密码错误")
+        elif verdict == "wrong":
+            failures = self._session.gate.failures
+            log.warning("wrong staff PIN (%d in a row)", failures)
+            if self._session.locked_for(now) > 0:
+                log.warning("staff PIN pad locked for %d s after %d wrong PINs",
+                            self._session.locked_seconds(now), failures)
+        self._refresh(changed=verdict is not None)
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Staff closed the panel."""
+        self._close("by staff")
 
     @Slot()
     def close(self) -> None:
-        self._typed = ""
-        self._set(CLOSED, "")
+        """The visitors' idle reset closes the panel (and whatever else closes it from outside)."""
+        self._close("by the visitors' idle reset")
+
+    def _close(self, why: str) -> None:
+        if self._session.state == CLOSED:
+            return
+        log.info("staff %s closed %s", self._what_is_open(), why)
+        self._session.close()
+        self._refresh(changed=True)
+
+    def _what_is_open(self) -> str:
+        return "PIN pad" if self._session.state == PIN else "menu"
 
     # --- the menu -------------------------------------------------------------------------
 
     def _open_menu(self, message: str = "") -> None:
         self._packs = [self._pack_row(info) for info in self._pack_infos()]
-        self._set(MENU, message)
+        self._message = message
+        self.packsChanged.emit()
 
     def _pack_infos(self) -> list[PackInfo]:
         return [describe_pack(folder, check_image) for folder in find_pack_folders(locations.pack_dirs())]
@@ -144,36 +201,88 @@ class StaffMenu(QObject):
 
     @Slot(str)
     def choosePack(self, folder: str) -> None:
+        before = self._show.pack
         result = self._show.switch_pack(folder)
         if result.ok:
+            log.info("staff switched the pack from %s (%s) to %s (%s)",
+                     before.id, before.root, result.pack.id, folder)
             self._settings.pack = folder
             self._settings.save()
-            self.close()
+            self._close("after the pack switch")
         else:
-            self._refused(result, folder)
+            self._refused("switch to", result, folder)
 
     @Slot()
     def reloadPack(self) -> None:
+        folder = str(self._show.pack.root)
         result = self._show.reload()
-        self.close() if result.ok else self._refused(result, str(self._show.pack.root))
+        if result.ok:
+            log.info("staff reloaded the pack %s (%s)", result.pack.id, folder)
+            self._close("after the reload")
+        else:
+            self._refused("reload of", result, folder)
 
-    def _refused(self, result: LoadResult, folder: str) -> None:
+    def _refused(self, action: str, result: LoadResult, folder: str) -> None:
         """The show goes on with the current pack; staff see why the other was refused."""
-        self._open_menu(f"Not switched: {len(result.errors)} error(s) / 内容包有错误: "
-                        + result.errors[0].format(folder))
+        first = result.errors[0].format(folder)
+        log.warning("staff %s %s refused: %d error(s), first: %s", action, folder, len(result.errors), first)
+        self._open_menu(f"Not switched: {len(result.errors)} error(s) / 内容包有错误: " + first)
+        self._refresh(changed=True)
 
     @Slot(str)
     def setDefaultLanguage(self, code: str) -> None:
+        log.info("staff set the visitors' default language from %s to %s",
+                 self._show.navigator.defaultLanguage, code)
         self._settings.language = code
         self._settings.save()
         self._show.navigator.set_default_language(code)
         self._show.navigator.reset()
-        self.changed.emit()
+        self._refresh(changed=True)
+
+    # --- exit, confirmed: exit status 0 is a wanted stop, which nothing restarts -------------
 
     @Slot()
-    def exitApp(self) -> None:
-        log.info("staff chose to exit")
-        self._show.quit()
+    def askExit(self) -> None:
+        if self._session.ask_exit(self._clock()):
+            log.info("staff asked to exit: waiting for confirmation")
+            self._refresh(changed=True)
+
+    @Slot()
+    def confirmExit(self) -> None:
+        if self._session.answer_exit(self._clock()):
+            log.info("staff confirmed the exit: the show stops")
+            self._show.quit()
+        self._refresh(changed=True)
+
+    @Slot()
+    def cancelExit(self) -> None:
+        if self._session.answer_exit(self._clock()):
+            log.info("staff cancelled the exit")
+        self._refresh(changed=True)
+
+    # --- the clock ------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """What changes by itself (the timer's; tests call it after moving their clock)."""
+        what = self._what_is_open()
+        events = self._session.tick(self._clock())
+        if "timeout" in events:
+            log.info("staff %s closed after %g s without a touch", what, self._session.timeout)
+        if "exit-expired" in events:
+            log.info("staff exit cancelled: no answer")
+        if "unlocked" in events:
+            log.info("staff PIN pad lock-out over")
+        self._refresh(changed=bool(events))
+
+    def _refresh(self, changed: bool = False) -> None:
+        if changed:
+            self.changed.emit()
+        self.ticked.emit()
+        wait = self._session.next_check(self._clock())
+        if wait is None:
+            self._timer.stop()
+        else:
+            self._timer.start(max(0, round(wait * 1000)))
 
     def _diagnostics(self) -> dict:
         uptime = int(self._clock() - self._started)
@@ -190,10 +299,6 @@ class StaffMenu(QObject):
             "defaultLanguage": self._show.navigator.defaultLanguage,
             "log": log_tail(),
         }
-
-    def _set(self, state: str, message: str) -> None:
-        self._state, self._message = state, message
-        self.changed.emit()
 
 
 def rss_text() -> str:

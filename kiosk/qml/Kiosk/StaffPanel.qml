@@ -2,56 +2,87 @@ import QtQuick
 import Kiosk
 
 // The hidden staff menu: a PIN pad, then packs, visitors' language, reload, diagnostics, exit.
-// Staff labels are bilingual and fixed: they are for the booth team, not from the pack.
+// Staff labels are bilingual and fixed: they are for the booth team, not from the pack. What is
+// allowed when, and when the panel closes by itself, is decided in Python (kiosk.staff).
 Rectangle {
     id: panel
     objectName: "staffPanel"
     readonly property QtObject staff: Ui.staff
     visible: staff.state !== "closed"
-    color: Ui.alpha("#000000", 0.72)
+    // Opaque: neither the show nor the visitors' "Still there?" countdown shows through.
+    color: Ui.theme.background
 
     MouseArea { anchors.fill: parent }  // nothing under the menu can be touched
 
     Rectangle {
         id: card
+        readonly property bool pin: panel.staff.state === "pin"
+        readonly property real margin: Ui.px(32)
         anchors.centerIn: parent
-        width: Math.min(parent.width - Ui.px(48), Ui.px(1100))
-        height: panel.staff.state === "pin" ? pinColumn.implicitHeight + Ui.px(96)
-                                            : parent.height - Ui.px(96)
+        width: Math.min(parent.width - Ui.px(48), Ui.px(pin ? 720 : 1100))
+        height: pin ? header.height + Ui.px(24) + pinColumn.height + Ui.px(16) + footer.height + 2 * margin
+                    : parent.height - Ui.px(96)
         radius: Ui.px(24)
         color: Ui.theme.surface
         border.color: Ui.alpha(Ui.theme.text, 0.2)
         border.width: Ui.px(2)
 
-        // --- PIN ------------------------------------------------------------------------
-        Column {
-            id: pinColumn
-            visible: panel.staff.state === "pin"
-            anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: Ui.px(48) }
-            spacing: Ui.px(24)
+        // Fixed above the content: the scrolling menu never runs under the close button.
+        Item {
+            id: header
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: card.margin }
+            height: closeButton.height
             Label {
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: "工作人员 · Staff"
+                objectName: "staffTitle"
+                anchors { left: parent.left; right: closeButton.left; rightMargin: Ui.px(16)
+                          verticalCenter: parent.verticalCenter }
+                text: card.pin ? "工作人员 · Staff" : "工作人员菜单 · Staff menu"
                 font.pixelSize: Ui.px(40)
                 font.weight: Font.Bold
+                elide: Text.ElideRight
+                maximumLineCount: 1
             }
-            Row {
-                objectName: "pinDots"
-                anchors.horizontalCenter: parent.horizontalCenter
-                spacing: Ui.px(16)
+            TouchButton {
+                id: closeButton
+                objectName: "staffClose"
+                text: "✕"
+                anchors.right: parent.right
+                onTapped: panel.staff.dismiss()
+            }
+        }
+
+        // --- PIN ------------------------------------------------------------------------
+        // Every row keeps its size whether it shows anything or not, so the keys never move
+        // under a finger (a positioner skips an empty row, and the card is centred).
+        Column {
+            id: pinColumn
+            visible: card.pin
+            anchors { left: parent.left; right: parent.right; top: header.bottom; margins: card.margin
+                      topMargin: Ui.px(24) }
+            spacing: Ui.px(16)
+            Item {
+                width: parent.width
                 height: Ui.px(28)
-                Repeater {
-                    model: panel.staff.digitsTyped
-                    Rectangle { width: Ui.px(24); height: width; radius: width / 2; color: Ui.theme.accent }
+                Row {
+                    objectName: "pinDots"
+                    anchors.centerIn: parent
+                    spacing: Ui.px(16)
+                    Repeater {
+                        model: panel.staff.digitsTyped
+                        Rectangle { width: Ui.px(24); height: width; radius: width / 2; color: Ui.theme.accent }
+                    }
                 }
             }
             Label {
                 objectName: "staffMessage"
-                anchors.horizontalCenter: parent.horizontalCenter
+                width: parent.width
+                height: Ui.px(80)  // two lines: Chinese, then English
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
                 text: panel.staff.message
                 color: "#ff8a80"
                 font.pixelSize: Ui.px(26)
-                height: Ui.px(36)
+                lineHeight: 1.0
             }
             Grid {
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -62,6 +93,7 @@ Rectangle {
                     TouchButton {
                         required property string modelData
                         objectName: "pinKey:" + modelData
+                        enabled: !panel.staff.locked  // dimmed and deaf for the lock-out
                         width: Ui.px(132); height: Ui.px(104)
                         radius: Ui.px(20)
                         fontSize: Ui.px(40)
@@ -75,18 +107,79 @@ Rectangle {
         }
 
         // --- the menu -------------------------------------------------------------------
-        ScrollText {
+        // The actions stay in view above the scrolling part, so the exit question that takes
+        // their place is always seen whole, without scrolling anything under a finger.
+        Item {
+            id: actions
             visible: panel.staff.state === "menu"
-            anchors { fill: parent; margins: Ui.px(40); topMargin: Ui.px(36) }
+            anchors { left: parent.left; right: parent.right; top: header.bottom
+                      leftMargin: card.margin; rightMargin: card.margin; topMargin: Ui.px(16) }
+            height: panel.staff.exitAsked ? exitQuestion.height : actionRow.height
+            Flow {
+                id: actionRow
+                visible: !panel.staff.exitAsked
+                width: parent.width
+                spacing: Ui.px(16)
+                TouchButton { objectName: "staffReload"; text: "重新载入 · Reload pack"; onTapped: panel.staff.reloadPack() }
+                TouchButton { objectName: "staffExit"; text: "退出程序 · Exit app"; onTapped: panel.staff.askExit() }
+                TouchButton { text: "关闭 · Close"; primary: true; onTapped: panel.staff.dismiss() }
+            }
+            // Exit needs a second, deliberate tap: the question covers the row, so a second tap
+            // where Exit was lands on text; "Yes" is below it, on the far side.
+            Rectangle {
+                id: exitQuestion
+                objectName: "exitQuestion"
+                visible: panel.staff.exitAsked
+                width: parent.width
+                height: questionColumn.implicitHeight + 2 * Ui.px(20)
+                radius: Ui.px(16)
+                color: Ui.alpha("#b3261e", 0.18)
+                border.color: "#ff8a80"
+                border.width: Ui.px(2)
+                Column {
+                    id: questionColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: Ui.px(20) }
+                    spacing: Ui.px(24)
+                    Label {
+                        width: parent.width
+                        text: "停止展示？屏幕将一直黑屏，直到有人重新启动 kiosk。\n"
+                              + "Stop the show? The screen stays black until someone starts the kiosk again."
+                        color: "#ffb4ab"
+                        font.pixelSize: Ui.px(28)
+                        font.weight: Font.DemiBold
+                    }
+                    Item {
+                        width: parent.width
+                        height: confirmExit.height
+                        TouchButton {
+                            objectName: "staffExitCancel"
+                            text: "取消 · Cancel"
+                            primary: true
+                            onTapped: panel.staff.cancelExit()
+                        }
+                        TouchButton {
+                            id: confirmExit
+                            objectName: "staffExitConfirm"
+                            anchors.right: parent.right
+                            text: "是，停止展示 · Yes, stop the show"
+                            color: "#b3261e"
+                            onTapped: panel.staff.confirmExit()
+                        }
+                    }
+                }
+            }
+        }
+
+        ScrollText {
+            objectName: "staffMenuScroll"
+            visible: panel.staff.state === "menu"
+            anchors { left: parent.left; right: parent.right; top: actions.bottom; bottom: footer.top
+                      leftMargin: card.margin; rightMargin: card.margin; topMargin: Ui.px(8); bottomMargin: Ui.px(16) }
             spacing: Ui.px(22)
 
             Label {
-                text: "工作人员菜单 · Staff menu"
-                font.pixelSize: Ui.px(40)
-                font.weight: Font.Bold
-            }
-            Label {
                 objectName: "staffMessage"
+                width: parent.width
                 visible: text !== ""
                 text: panel.staff.message
                 color: "#ff8a80"
@@ -156,15 +249,6 @@ Rectangle {
                 }
             }
 
-            Heading { text: "操作 · Actions" }
-            Flow {
-                width: parent.width
-                spacing: Ui.px(16)
-                TouchButton { objectName: "staffReload"; text: "重新载入 · Reload pack"; onTapped: panel.staff.reloadPack() }
-                TouchButton { objectName: "staffExit"; text: "退出程序 · Exit app"; onTapped: panel.staff.exitApp() }
-                TouchButton { text: "关闭 · Close"; primary: true; onTapped: panel.staff.close() }
-            }
-
             Heading { text: "诊断 · Diagnostics" }
             Label {
                 objectName: "diagnostics"
@@ -188,11 +272,43 @@ Rectangle {
             }
         }
 
-        TouchButton {  // last, so it is above the scrolling menu
-            objectName: "staffClose"
-            text: "✕"
-            anchors { right: parent.right; top: parent.top; margins: Ui.px(20) }
-            onTapped: panel.staff.close()
+        // Room kept for the countdown in every state, so nothing moves when it appears.
+        Item {
+            id: footer
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: card.margin }
+            height: Ui.px(96)
+            Rectangle {
+                objectName: "staffCountdown"
+                visible: panel.staff.closesIn > 0
+                anchors.fill: parent
+                radius: Ui.px(16)
+                color: Ui.alpha(Ui.theme.accent, 0.12)
+                border.color: Ui.theme.accent
+                border.width: Ui.px(2)
+                Column {
+                    anchors.centerIn: parent
+                    width: parent.width - Ui.px(32)
+                    spacing: Ui.px(4)
+                    Label {
+                        objectName: "staffCountdownText"
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        text: panel.staff.closesIn + " 秒后关闭 · Closes in " + panel.staff.closesIn + " s"
+                        color: Ui.theme.accent
+                        font.pixelSize: Ui.px(30)
+                        font.weight: Font.Bold
+                        lineHeight: 1.0
+                    }
+                    Label {
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        text: "触摸任意处保持打开 · Touch anywhere to keep it open"
+                        color: Ui.theme.muted
+                        font.pixelSize: Ui.px(22)
+                        lineHeight: 1.0
+                    }
+                }
+            }
         }
     }
 
