@@ -1,16 +1,21 @@
 """When the kiosk decides nobody is there any more. Plain Python; times are passed in.
 
 active --(no input for `timeout` s)--> warning --(no input for `countdown` s)--> reset, attract
-Any input in `warning` or `attract` goes back to `active`. While a finger or a mouse button is
-down the kiosk is never idle, so a visitor dragging or pinching is not reset mid-gesture.
+Any input in `warning` or `attract` goes back to `active` (a mouse merely moving only keeps it
+active: `hover`). While a finger or a mouse button is down the kiosk is never idle, so a visitor
+dragging or pinching is not reset mid-gesture. The touch that wakes the kiosk only wakes it
+(`WakingTouch`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ACTIVE, WARNING, ATTRACT = "active", "warning", "attract"
+# The stages of an input sequence (see WakingTouch): its first press, what follows, its last
+# release; ONCE is a sequence of its own (a wheel turn), HOVER a mouse moving with no button down.
+BEGIN, DURING, END, ONCE, HOVER = "begin", "during", "end", "once", "hover"
 # A press held longer than this is a stuck touch (a faulty panel, a leaning object), not a visitor.
 MAX_HOLD = 300.0
 
@@ -28,6 +33,14 @@ class IdlePolicy:
         """A touch, click, wheel or key anywhere."""
         self.last_input = now
         self.phase = ACTIVE
+
+    def hover(self, now: float) -> None:
+        """A mouse moving with no button down: someone at the screen while it is awake, but it
+        does not end the countdown or the attract loop, only a touch does. A touch panel that
+        works as a mouse moves the pointer to the finger just before it presses, and that touch
+        must wake the screen, not land on it (WakingTouch)."""
+        if self.phase == ACTIVE:
+            self.last_input = now
 
     def press(self, now: float) -> None:
         self.input(now)
@@ -74,3 +87,27 @@ class IdlePolicy:
 
     def _held(self, now: float) -> bool:
         return self.held_since is not None and now - self.held_since < MAX_HOLD
+
+
+@dataclass
+class WakingTouch:
+    """The touch that wakes the kiosk from the attract loop or the countdown only wakes it:
+    every event of a sequence that began while it was not awake (press, moves, more fingers,
+    release) is kept from the screen underneath, so the visitor does not land on whatever tile,
+    Home button or picture was under the finger. A sequence that begins once it is awake goes
+    through. A sequence is per kind of device ("touch", "mouse"): from its first finger or
+    button down to its last one up."""
+
+    asleep: set[str] = field(default_factory=set)  # devices whose sequence began before waking
+
+    def swallow(self, device: str, stage: str, awake: bool) -> bool:
+        """Whether this event is kept from the screen; `awake` as shown before the event."""
+        if stage == BEGIN:
+            if awake:
+                self.asleep.discard(device)
+            else:
+                self.asleep.add(device)
+        swallowed = device in self.asleep or (stage == ONCE and not awake)
+        if stage == END:
+            self.asleep.discard(device)
+        return swallowed

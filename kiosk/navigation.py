@@ -25,22 +25,29 @@ class Navigation:
     language: str = ""
     history: list[str] = field(default_factory=list)
     direction: int = FORWARD  # of the last move, so the view slides the right way
+    # Where the visitor is within the screen shown, as the view reports it ("page": the event or
+    # picture of a pager, "scroll": how far its text is scrolled): kept over a reload after an
+    # edit, forgotten on leaving the screen.
+    place: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reset()
 
     def reset(self) -> None:
-        """Back to how a new visitor finds the kiosk: start screen, default language."""
+        """Back to how a new visitor finds the kiosk: start screen from its beginning, default
+        language."""
         self.current = self.start
+        self.place = {}
         self.language = self.default_language
         self.history.clear()
         self.direction = JUMP
 
     def continue_from(self, old: Navigation) -> None:
-        """Stay where the visitor was when the pack is reloaded after an edit: same screen, way
-        back and language, as far as they still exist."""
+        """Stay where the visitor was when the pack is reloaded after an edit: same screen, place
+        on it, way back and language, as far as they still exist."""
         if old.current in self.screen_ids:
             self.current = old.current
+            self.place = dict(old.place)
         self.history = [s for s in old.history if s in self.screen_ids and s != self.current]
         if old.language in self.languages:
             self.language = old.language
@@ -51,14 +58,14 @@ class Navigation:
             return False
         self.history.append(self.current)
         del self.history[:-MAX_HISTORY]
-        self.current = screen_id
+        self._go(screen_id)
         self.direction = FORWARD
         return True
 
     def back(self) -> bool:
         if not self.history:
             return False
-        self.current = self.history.pop()
+        self._go(self.history.pop())
         self.direction = BACKWARD
         return True
 
@@ -67,9 +74,28 @@ class Navigation:
             return False
         self.history.clear()
         moved = self.current != self.start
-        self.current = self.start
+        self._go(self.start)
         self.direction = BACKWARD
         return moved
+
+    def _go(self, screen_id: str) -> None:
+        if screen_id != self.current:
+            self.place = {}  # a screen opened again starts from its beginning
+        self.current = screen_id
+
+    def remember(self, screen_id: str, key: str, value: float) -> None:
+        """The view reports where the visitor is within a screen. Only the screen shown counts,
+        not a page built ahead or one sliding out."""
+        if screen_id == self.current:
+            self.place[key] = value
+
+    def place_in(self, screen_id: str, key: str, limit: float) -> float:
+        """Where a page of `screen_id` built now opens along `key`: where the visitor was, if it is
+        the screen shown (rebuilt after an edit), but no further than `limit` (the edited screen
+        may now have fewer events or less text); else at the beginning."""
+        if screen_id != self.current:
+            return 0.0
+        return max(0.0, min(self.place.get(key, 0.0), limit))
 
     def set_language(self, code: str) -> bool:
         if code not in self.languages or code == self.language:

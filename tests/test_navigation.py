@@ -80,3 +80,34 @@ def test_reload_keeps_the_visitor_in_place_as_far_as_possible():
     gone = Navigation(start="home", screen_ids=frozenset({"home"}), languages=("zh",), default_language="zh")
     gone.continue_from(old)
     assert (gone.current, gone.language) == ("home", "zh")
+
+
+def test_a_reload_keeps_the_place_within_the_screen_shown():
+    old = nav()
+    old.open("a")
+    old.remember("a", "page", 5)
+    old.remember("home", "page", 2)  # a page built ahead, or sliding out: not where the visitor is
+    new = nav()
+    new.continue_from(old)
+    assert new.place_in("a", "page", limit=9) == 5
+    assert new.place_in("a", "page", limit=3) == 3, "the edited screen has fewer events now"
+    assert new.place_in("a", "scroll", limit=500) == 0, "never reported"
+    assert new.place_in("home", "page", limit=9) == 0, "another screen opens at its beginning"
+    gone = Navigation(start="home", screen_ids=frozenset({"home"}), languages=("zh",), default_language="zh")
+    gone.continue_from(old)
+    assert gone.place_in("home", "page", limit=9) == 0
+
+
+def test_the_place_within_a_screen_is_forgotten_on_leaving_it_and_on_reset():
+    n = nav()
+    n.open("a")
+    n.remember("a", "page", 4)
+    n.open("b")
+    n.back()
+    assert n.place_in("a", "page", limit=9) == 0, "a screen opened again starts from its beginning"
+    n.remember("a", "page", 4)
+    n.home()
+    n.remember("home", "scroll", 300)
+    assert n.place_in("home", "scroll", limit=900) == 300
+    n.reset()
+    assert n.place_in("home", "scroll", limit=900) == 0, "the next visitor starts at the start"

@@ -16,6 +16,7 @@ from kiosk.staff import MAX_TRIES, hash_pin
 
 from .support import MINIMAL_PACK, YONGCHUAN_PACK
 from .test_ui_visitor import go
+from .test_ui_waking import awake_show, wait
 from .visitor import Visitor, scene_rect
 
 STARTER_PACK = locations.BUILTIN_PACKS_DIR / "starter"
@@ -38,28 +39,33 @@ def type_pin(visitor: Visitor, pin: str) -> None:
 
 
 def test_idle_countdown_then_a_full_reset(show_pack, qtbot):
-    show = show_pack(YONGCHUAN_PACK, idle_timeout=1.5, idle_countdown=1.5)
-    visitor, nav, idle = Visitor(show, qtbot), show.navigator, show.idle
+    visitor = awake_show(show_pack, qtbot, timeout=90, countdown=10)
+    nav, idle = visitor.show.navigator, visitor.show.idle
     go(visitor, "history")
     visitor.tap("year:2017")
     visitor.tap("languageButton")
     pager = visitor.find("pager")
     assert (nav.language, pager.property("currentIndex")) == ("en", 3)
 
-    qtbot.waitUntil(lambda: idle.phase == "warning", timeout=4000)
+    wait(visitor, 89.5)
+    assert idle.phase == "active"
+    wait(visitor, 0.5)
+    assert idle.phase == "warning"
     assert visitor.wait_for("countdown")
-    assert visitor.text_of("secondsLeft") in ("1", "2")
-    qtbot.waitUntil(lambda: idle.phase == "attract", timeout=4000)
+    assert visitor.text_of("secondsLeft") == "10"
+    wait(visitor, 8.2)
+    assert visitor.text_of("secondsLeft") == "2"
+    wait(visitor, 1.8)
+    assert idle.phase == "attract"
     assert visitor.wait_for("attract")
     # Everything a visitor changed is back as the next visitor should find it.
     assert (nav.screenId, nav.language, nav.canGoBack) == ("home", "zh", False)
 
     tile = scene_rect(visitor.find("tile:history")).center()
-    visitor.tap(tile)  # the tap that wakes the kiosk does not also open a tile
-    qtbot.waitUntil(lambda: idle.phase == "active")
+    visitor.tap(tile)  # the tap that wakes the kiosk does not also open a tile (test_ui_waking)
+    qtbot.waitUntil(lambda: idle.phase == "active" and not visitor.find_all("attract"))
     visitor.settle()
     assert nav.screenId == "home"
-    qtbot.waitUntil(lambda: not visitor.find_all("attract"))
     visitor.tap("tile:history")
     visitor.settle()
     assert nav.screenId == "history"
@@ -67,31 +73,37 @@ def test_idle_countdown_then_a_full_reset(show_pack, qtbot):
 
 
 def test_a_touch_during_the_countdown_cancels_it(show_pack, qtbot):
-    show = show_pack(YONGCHUAN_PACK, idle_timeout=1, idle_countdown=30)
-    visitor, idle = Visitor(show, qtbot), show.idle
+    visitor = awake_show(show_pack, qtbot, timeout=60, countdown=30)
+    idle = visitor.show.idle
     go(visitor, "history")
-    next_button = scene_rect(visitor.find("next")).center()
-    qtbot.waitUntil(lambda: idle.phase == "warning", timeout=3000)
-    visitor.tap(next_button)
-    qtbot.waitUntil(lambda: idle.phase == "active")
-    assert show.navigator.screenId == "history"
-    assert visitor.find("pager").property("currentIndex") == 0, "the cancelling tap went nowhere else"
+    wait(visitor, 60)
+    assert idle.phase == "warning"
+    wait(visitor, 20)
+    visitor.tap(scene_rect(visitor.find("pager")).center())
+    assert idle.phase == "active"
+    wait(visitor, 59)
+    assert idle.phase == "active", "a full timeout again from the touch"
+    wait(visitor, 1)
+    assert idle.phase == "warning"
 
 
 def test_a_long_drag_is_never_cut_off(show_pack, qtbot):
-    show = show_pack(YONGCHUAN_PACK, idle_timeout=1, idle_countdown=0)
-    visitor, idle = Visitor(show, qtbot), show.idle
+    visitor = awake_show(show_pack, qtbot, timeout=60, countdown=0)
+    idle = visitor.show.idle
     go(visitor, "gallery")
-    area = scene_rect(visitor.find("zoom"))
-    start = area.center()
+    start = scene_rect(visitor.find("zoom")).center()
     QTest.touchEvent(visitor.window, visitor.device).press(0, start.toPoint(), visitor.window).commit()
-    for i in range(40):  # a finger resting and moving slowly for about 3 s, longer than the timeout
-        QTest.qWait(75)
+    for i in range(10):  # a finger resting and moving slowly for 3 minutes, longer than the timeout
+        wait(visitor, 18)
         point = (start + QPointF(i % 5, 0)).toPoint()
         QTest.touchEvent(visitor.window, visitor.device).move(0, point, visitor.window).commit()
-    assert idle.phase == "active" and show.navigator.screenId == "gallery"
+    wait(visitor, 18)
+    assert idle.phase == "active" and visitor.show.navigator.screenId == "gallery"
     QTest.touchEvent(visitor.window, visitor.device).release(0, start.toPoint(), visitor.window).commit()
-    qtbot.waitUntil(lambda: idle.phase == "attract", timeout=3000)
+    wait(visitor, 59)
+    assert idle.phase == "active"
+    wait(visitor, 1)
+    assert idle.phase == "attract"
 
 
 # --- lockdown -------------------------------------------------------------------------------

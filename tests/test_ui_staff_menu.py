@@ -132,6 +132,17 @@ def test_the_countdown_is_drawn_above_the_visitors_idle_warning(staff_show, qtbo
     assert visitor.window.grabWindow() == with_warning
 
 
+def test_a_tap_on_the_panel_acts_even_with_the_idle_warning_under_it(staff_show, qtbot):
+    """The panel is on top: the touch is for it, not a visitor's touch that only wakes."""
+    show, visitor, clock = staff_show(idle_timeout=5, idle_countdown=60, animate=False)
+    open_menu(visitor)
+    later(show, clock, 6)
+    show.idle.set_timeouts(5, 60)
+    qtbot.waitUntil(lambda: show.idle.phase == "warning")
+    visitor.tap("staffClose")
+    assert show.staff.state == "closed", "the first tap closed the menu"
+
+
 def test_when_the_visitors_reset_comes_first_the_panel_counts_down_to_it(staff_show, qtbot, caplog):
     caplog.set_level(logging.INFO, STAFF_LOG)
     show, visitor, clock = staff_show(idle_timeout=5, idle_countdown=6, animate=False)

@@ -3,18 +3,22 @@ shows ("active", "warning" with its countdown, "attract")."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from ..idle import ACTIVE, IdlePolicy
+from ..idle import ACTIVE, ATTRACT, IdlePolicy
+
+log = logging.getLogger(__name__)
 
 
 class IdleController(QObject):
     phaseChanged = Signal()
     secondsLeftChanged = Signal()
-    resetRequested = Signal()  # nobody there: back to how a new visitor finds the kiosk
+    # Nobody there: back to how a new visitor finds the kiosk. With why, for the log.
+    resetRequested = Signal(str)
 
     def __init__(self, timeout: float, countdown: float, clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None):
@@ -22,9 +26,10 @@ class IdleController(QObject):
         self._clock = clock
         self._policy = IdlePolicy(timeout, countdown, last_input=clock())
         self._shown = ACTIVE
+        self._asleep_since = 0.0  # when the attract loop came up, for the log
         self._seconds_left = 0
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self._tick)
+        self._timer.timeout.connect(self.tick)
         self._schedule()
 
     # --- read by QML ----------------------------------------------------------------------
@@ -37,12 +42,16 @@ class IdleController(QObject):
     def secondsLeft(self) -> int:
         return self._seconds_left
 
+    def awake(self) -> bool:
+        """Neither the countdown nor the attract loop is up: input is for the screen."""
+        return self._shown == ACTIVE
+
     # --- input (from InputWatch) ----------------------------------------------------------
 
     @Slot()
     def press(self) -> None:
-        # The overlay stays up until the finger lifts, so the tap that dismisses the attract
-        # loop or the countdown never lands on the screen underneath.
+        # The overlay stays up until the finger lifts: a finger that rests or drags has not
+        # yet "touched to continue". (InputWatch keeps that whole touch from the screen.)
         self._policy.press(self._clock())
         self._schedule()
 
@@ -50,6 +59,11 @@ class IdleController(QObject):
     def release(self) -> None:
         self._policy.release(self._clock())
         self._show(ACTIVE)
+        self._schedule()
+
+    @Slot()
+    def hover(self) -> None:
+        self._policy.hover(self._clock())
         self._schedule()
 
     @Slot()
@@ -64,7 +78,7 @@ class IdleController(QObject):
     def goIdleNow(self) -> None:
         """Straight to the attract loop (a rehearsal shortcut)."""
         self._policy.expire()
-        self.resetRequested.emit()
+        self.resetRequested.emit("idle now (rehearsal shortcut)")
         self._show(self._policy.phase)
         self._schedule()
 
@@ -75,11 +89,14 @@ class IdleController(QObject):
 
     # --- clock ----------------------------------------------------------------------------
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Warn, count down or reset as the clock says is due: called by the timer, and by tests
+        that move their own clock on."""
         now = self._clock()
         event = self._policy.tick(now)
         if event == "reset":
-            self.resetRequested.emit()
+            idle_for = round(now - self._policy.last_input)
+            self.resetRequested.emit(f"idle reset after {idle_for} s without a touch")
         self._show(self._policy.phase)
         self._set_seconds(self._policy.seconds_left(now))
         self._schedule()
@@ -92,9 +109,15 @@ class IdleController(QObject):
             self._timer.start(max(0, round(wait * 1000)))
 
     def _show(self, phase: str) -> None:
-        if phase != self._shown:
-            self._shown = phase
-            self.phaseChanged.emit()
+        if phase == self._shown:
+            return
+        now = self._clock()
+        if phase == ATTRACT:
+            self._asleep_since = now
+        elif self._shown == ATTRACT:
+            log.info("woken from the attract loop after %d s", round(now - self._asleep_since))
+        self._shown = phase
+        self.phaseChanged.emit()
 
     def _set_seconds(self, seconds: int) -> None:
         if seconds != self._seconds_left:

@@ -50,10 +50,13 @@ class Navigator(QObject):
         if code in self._nav.languages:
             self._nav.default_language = code
 
-    @Slot()
-    def reset(self) -> None:
-        """As a new visitor finds the kiosk: start screen, default language, no history."""
+    @Slot(str)
+    def reset(self, why: str = "") -> None:
+        """As a new visitor finds the kiosk: start screen, default language, no history. `why`,
+        if given, goes to the log with where the kiosk is now."""
         self._nav.reset()
+        if why:
+            log.info("%s: back to the start screen, language %s", why, self._nav.language)
         self.languageChanged.emit()
         self.moved.emit()
 
@@ -127,6 +130,16 @@ class Navigator(QObject):
     @Slot()
     def toggleLanguage(self) -> None:
         self.setLanguage(self._nav.next_language())
+
+    @Slot(str, str, float)
+    def remember(self, screen_id: str, key: str, value: float) -> None:
+        """Where the visitor is within a screen ("page", "scroll"), kept over a hot reload."""
+        self._nav.remember(screen_id, key, value)
+
+    @Slot(str, str, float, result=float)
+    def placeIn(self, screen_id: str, key: str, limit: float) -> float:
+        """Where a page being built opens: see Navigation.place_in."""
+        return self._nav.place_in(screen_id, key, limit)
 
     @Slot(float, float, float)
     def edgeSwipe(self, dx: float, dy: float, width: float) -> None:

@@ -15,6 +15,7 @@ ScreenPage {
 
     ScrollText {
         anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin }
+        screenId: page.screen.id
         GridLayout {
             id: grid
             width: parent.width

@@ -17,6 +17,7 @@ ScreenPage {
         height: !visible ? 0 : Ui.portrait ? parent.height * 0.34 : parent.height
     }
     ScrollText {
+        screenId: page.screen.id
         x: Ui.portrait || !page.hasImage ? page.margin : picture.x + picture.width + Ui.px(56)
         y: Ui.portrait && page.hasImage ? picture.height + Ui.px(32) : 0
         width: parent.width - x - page.margin

@@ -8,6 +8,7 @@ ScreenPage {
 
     Pager {
         id: pager
+        screenId: page.screen.id
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dots.top; bottomMargin: Ui.px(16) }
         // While a picture is zoomed, a drag pans it instead of turning the page.
         interactive: !(currentItem && currentItem.zoomed)

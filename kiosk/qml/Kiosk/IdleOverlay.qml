@@ -2,20 +2,16 @@ import QtQuick
 import Kiosk
 
 // What nobody-there looks like: first "Still there?" with a countdown over the screen, then the
-// attract loop of the pack's hero images. Both take the touch that ends them, so that touch
-// never lands on a button underneath.
+// attract loop of the pack's hero images. It takes no touches: the touch that ends either is
+// kept from the whole window (InputWatch), and one after it reaches the screen even while this
+// fades out.
 Item {
     id: overlay
     readonly property string phase: Ui.idle.phase
-    // Up (and taking touches) the moment the phase changes, not one animation frame later.
+    // Up the moment the phase changes, not one animation frame later.
     visible: phase !== "active" || opacity > 0
     opacity: phase === "active" ? 0 : 1
     Behavior on opacity { enabled: Ui.animate; NumberAnimation { duration: 300 } }
-
-    MouseArea {
-        anchors.fill: parent
-        enabled: overlay.phase !== "active"  // while fading out, taps already reach the screen
-    }
 
     // --- "Still there?" -------------------------------------------------------------------
     Rectangle {

@@ -3,7 +3,12 @@ import Kiosk
 
 // Full-width pages side by side, swiped one at a time (timeline events, gallery pictures).
 ListView {
+    id: pager
     objectName: "pager"
+    // The screen this pager is on: the page shown is kept over a hot reload (Navigator.placeIn).
+    required property string screenId
+    property bool placed: false  // the page to open on is set: from now on, report moves
+
     orientation: ListView.Horizontal
     snapMode: ListView.SnapOneItem
     highlightRangeMode: ListView.StrictlyEnforceRange
@@ -15,4 +20,14 @@ ListView {
     // swipe reaches it; never 0 (building the screen is off the tap's path: see PageHost).
     boundsBehavior: Flickable.StopAtBounds
     clip: true
+
+    Component.onCompleted: {
+        const kept = Ui.nav.placeIn(screenId, "page", count - 1)
+        if (kept > 0) {
+            currentIndex = kept
+            positionViewAtIndex(kept, ListView.Beginning)  // there at once, not sliding there
+        }
+        placed = true
+    }
+    onCurrentIndexChanged: if (placed) Ui.nav.remember(screenId, "page", currentIndex)
 }

@@ -55,6 +55,7 @@ ScreenPage {
 
     Pager {
         id: pager
+        screenId: page.screen.id
         anchors { left: parent.left; right: parent.right; top: rail.bottom; bottom: parent.bottom; topMargin: Ui.px(20) }
         model: page.events
         delegate: Item {
