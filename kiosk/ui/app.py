@@ -95,10 +95,13 @@ class Show:
             raise ShowError("the kiosk's QML view failed to load (see the messages above)")
         self.window = roots[0]
 
-        self.input = InputWatch(self.window, lockdown=not windowed, parent=self.engine)
+        # The staff panel is drawn over the idle countdown: a touch on it is for the panel.
+        self.input = InputWatch(self.window, lockdown=not windowed, parent=self.engine,
+                                awake=lambda: self.idle.awake() or self.staff.state != "closed")
         self.input.pressed.connect(self.idle.press)
         self.input.released.connect(self.idle.release)
         self.input.activity.connect(self.idle.activity)
+        self.input.hovered.connect(self.idle.hover)
         self.input.cornerTapped.connect(self.staff.cornerTapped)
         self.idle.resetRequested.connect(self.navigator.reset)
         self.idle.resetRequested.connect(self.staff.close)  # the menu closes itself when idle
@@ -124,6 +127,8 @@ class Show:
 
     def _first_frame(self) -> None:
         log.info("first frame on screen: pack %s, screen %s", self.pack.id, self.navigator.screenId)
+        log.info("renderer: %s", self.window.rendererInterface().graphicsApi().name if (rhi := self.window.rhi()) is None
+                 else f"{rhi.backendName()}: {(info := rhi.driverInfo()).deviceName.data().decode(errors='replace')}")
 
     def _idle_times(self, pack: Pack) -> tuple[float, float]:
         countdown = pack.idle.countdown if self.idle_countdown is None else self.idle_countdown
