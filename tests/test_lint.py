@@ -11,9 +11,10 @@ from PySide6.QtGui import QColor, QImage
 from kiosk.content import load_pack
 from kiosk.imagecheck import check_image
 from kiosk.lint import contrast, theme_problems
+from kiosk.ui import app
 from kiosk.ui.lint import lint_pack
 
-from .support import MINIMAL_PACK, YONGCHUAN_PACK
+from .support import MINIMAL_PACK, TESTS, YONGCHUAN_PACK
 
 LONG_TITLE = ("A far far too long title for a screen that nobody will ever read from two metres away, "
               "and it keeps going on and on and on, long after any visitor has given up and walked off")
@@ -40,7 +41,42 @@ def solid(path, width, height):
 
 def test_the_shipped_packs_are_clean(qapp):
     for folder in (YONGCHUAN_PACK, YONGCHUAN_PACK.parent / "starter"):
-        assert lint(folder, [(1920, 1080), (1080, 1920)]) == [], folder.name
+        assert lint(folder, [(1920, 1080), (1080, 1920), (3840, 2160)]) == [], folder.name
+
+
+def test_the_old_home_screen_is_reported_where_titles_run_over_icons(qapp, tmp_path, monkeypatch):
+    """Issue 12: in English at 1920x1080 the park's name took two lines, the tiles got shorter
+    and each tile's title ran over its icon, and the lint said nothing. The home screen as it was
+    then (tests/layouts) stands in for today's, on the pack as it was shipped."""
+    qml = tmp_path / "qml"
+    shutil.copytree(app.QML_DIR, qml)
+    shutil.copy(TESTS / "layouts" / "MenuScreen-overlapping.qml", qml / "Kiosk" / "MenuScreen.qml")
+    monkeypatch.setattr(app, "QML_DIR", qml)
+    problems = lint(YONGCHUAN_PACK)
+    assert ("screens/home.yaml:27:12: warning: at 1920x1080 (en) the text 'Key figures' overlaps the icon "
+            "'icon-figures.svg' of its tile; shorten it") in problems
+    assert len(problems) == 7 and all("overlaps the icon" in p for p in problems), problems
+
+
+def test_a_home_title_of_any_length_leaves_the_tiles_whole(qapp, pack_dir):
+    """The title shrinks and is cut short; the tiles keep room for their icon and words."""
+    home = pack_dir / "screens" / "home.yaml"
+    text = home.read_text(encoding="utf-8").replace("en: Home}", f'en: "Home · {LONG_TITLE} · {LONG_TITLE}"}}')
+    home.write_text(text.replace("    target:", "    icon: images/logo.svg\n    target:"), encoding="utf-8")
+    problems = lint(pack_dir, [(1920, 1080), (1080, 1920)])
+    assert problems == [f"screens/home.yaml:3:8: warning: text is cut short at {size} (en): 'Home A far far too "
+                        "long title for a screen that n…'; shorten it" for size in ("1080x1920", "1920x1080")]
+
+
+def test_a_chip_wider_than_its_card_is_reported(qapp, pack_dir):
+    firm = "Chongqing Big Data Industrial Park Talent Training Centre Co., Ltd."
+    (pack_dir / "screens" / "sectors.yaml").write_text(
+        "id: sectors\nkind: cards\ntitle: {zh: 产业, en: Sectors}\ncards:\n"
+        "  - title: {zh: 软件, en: Software}\n    target: software\n"
+        f"    chips:\n      - {{zh: 甲公司, en: {firm}}}\n"
+        "  - title: {zh: 硬件, en: Hardware}\n  - title: {zh: 服务, en: Services}\n", encoding="utf-8")
+    assert lint(pack_dir) == [f"screens/sectors.yaml:8:9: warning: at 1920x1080 (en) the text '{firm[:49]}…' "
+                              "runs out of its card; shorten it"]
 
 
 def test_a_far_too_long_title_is_reported_where_it_is_written(qapp, pack_dir):

@@ -111,3 +111,13 @@ def test_the_place_within_a_screen_is_forgotten_on_leaving_it_and_on_reset():
     assert n.place_in("home", "scroll", limit=900) == 300
     n.reset()
     assert n.place_in("home", "scroll", limit=900) == 0, "the next visitor starts at the start"
+
+
+def test_visit_order_starts_at_the_start_screen_and_lists_each_screen_once():
+    from kiosk.content import load_pack, visit_order
+
+    from .support import YONGCHUAN_PACK
+    pack = load_pack(YONGCHUAN_PACK).pack
+    order = [screen.id for screen in visit_order(pack)]
+    assert order[0] == pack.start.id
+    assert sorted(order) == sorted(screen.id for screen in pack.screens)

@@ -221,7 +221,9 @@ def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:
     its tiles, cards and links."""
     order = [start]
     for screen_id in order:  # the list grows while it is walked
-        order += [ref.id for ref in parts(by_id[screen_id], ScreenRef) if ref.id in by_id and ref.id not in order]
+        for ref in parts(by_id[screen_id], ScreenRef):
+            if ref.id in by_id and ref.id not in order:  # a screen may link to another twice
+                order.append(ref.id)
     return order
 
 

@@ -1,13 +1,19 @@
 """Looking at the live view from Python: which texts are cut short, where the pictures and the
-touch targets are and how big. Used by the renderer, the rehearsal overlay and the layout lint."""
+touch targets are and how big, and what a visitor sees of a screen for the layout rules
+(`kiosk.layoutrules`). Used by the renderer, the rehearsal overlay and the layout lint."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from ..layoutrules import (ALIGN_HCENTER, ALIGN_HORIZONTAL, ALIGN_VCENTER, ALIGN_VERTICAL, PICTURE, TARGET, TEXT,
+                           Clip, Frame, Rect, Thing, aligned)
 
 MIN_TARGET = 48  # px at 1080p
 
@@ -83,16 +89,105 @@ def pictures(stage: QQuickItem) -> list[Box]:
 def loading(stage: QQuickItem) -> bool:
     """Whether a Loader is still building its item in the background: until it is done, parts of
     that item exist with their sizes and visibility not yet bound, and must not be looked at."""
-    # `progress`, not `status`: PySide6 cannot convert the QQuickLoader::Status enum.
-    return any(it.inherits("QQuickLoader") and it.property("active") and it.property("progress") < 1
+    # Loader.item is set only once incubation is complete (`status` cannot be read from Python:
+    # PySide6 has no converter for its enum, and `progress` is 1 at once for a sourceComponent).
+    return any(it.inherits("QQuickLoader") and it.property("active") and it.property("item") is None
                for it in walk(stage))
 
 
+def taps(item: QQuickItem) -> bool:
+    """Whether a visitor can tap it: it has an enabled TapHandler."""
+    return any(h.inherits("QQuickTapHandler") and h.property("enabled") for h in item.children())
+
+
 def touch_targets(stage: QQuickItem) -> list[Box]:
-    """Everything a visitor can tap: items with an enabled TapHandler."""
-    found = []
-    for it in walk(stage):
-        if shown(it) and any(h.inherits("QQuickTapHandler") and h.property("enabled")
-                             for h in it.children()):
-            found.append(box(stage, it))
-    return found
+    """Everything a visitor can tap."""
+    return [box(stage, it) for it in walk(stage) if shown(it) and taps(it)]
+
+
+# --- the screen for the layout rules -------------------------------------------------------------
+
+
+def scene(stage: QQuickItem) -> list[Thing]:
+    """What a visitor sees and touches on the stage: texts (their lines, not their boxes),
+    pictures and icons (as fitted in their boxes) and touch targets, each with where it sits
+    in the item tree, what clips it and the boxes drawn around it."""
+    things: list[Thing] = []
+    ids = itertools.count()
+
+    def visit(item: QQuickItem, path: tuple[int, ...], clips: tuple[Clip, ...], frames: tuple[Frame, ...]) -> None:
+        if not item.isVisible() or item.opacity() < 0.01:
+            return  # nor is anything it holds
+        path = (*path, next(ids))
+        rect = _rect(stage, item, QRectF(0, 0, item.width(), item.height()))
+        if item.inherits("QQuickText") and item.property("text").strip():
+            things.append(Thing(TEXT, _text_ink(stage, item), path, clips, frames, info=item))
+        elif (is_picture(item) or item.inherits("QQuickImage")) and item.property("source").toString():
+            parent = item.parentItem()
+            # A picture as large as what holds it is that item's background (a page's).
+            backdrop = is_picture(item) and rect.same(_rect(stage, parent, parent.boundingRect()), 1)
+            things.append(Thing(PICTURE, _picture_ink(stage, item), path, clips, frames, backdrop, item))
+        if is_picture(item):
+            return  # its image and its placeholder are the picture itself
+        if taps(item):
+            things.append(Thing(TARGET, rect, path, clips, frames, info=item))
+        if item.clip():
+            clips = (*clips, Clip(path[-1], rect, item.inherits("QQuickFlickable")))
+        if item.inherits("QQuickRectangle") and _drawn(item):
+            frames = (*frames, Frame(path[-1], rect, item.objectName()))
+        for child in item.childItems():
+            if isinstance(child, QQuickItem):  # see walk()
+                visit(child, path, clips, frames)
+
+    visit(stage, (), (), ())
+    return things
+
+
+def screen_rect(stage: QQuickItem) -> Rect:
+    return Rect(0, 0, stage.width(), stage.height())
+
+
+def _rect(stage: QQuickItem, item: QQuickItem, local: QRectF) -> Rect:
+    r = stage.mapRectFromItem(item, local)
+    return Rect(r.x(), r.y(), r.width(), r.height())
+
+
+def _qml(item: QQuickItem, expression: str):
+    """A property read in QML, for those PySide6 cannot convert (alignment enums, a border)."""
+    context = QQmlEngine.contextForObject(item)
+    if context is None:  # made by Qt itself, not declared in QML: its defaults hold
+        return None
+    value, undefined = QQmlExpression(context, item, expression).evaluate()
+    return None if undefined else value
+
+
+def _drawn(rectangle: QQuickItem) -> bool:
+    """Whether a Rectangle shows as a box (filled or outlined), rather than only holding things."""
+    return rectangle.property("color").alpha() > 0 or bool(_qml(rectangle, "border.width > 0 && border.color.a > 0"))
+
+
+def _text_ink(stage: QQuickItem, text: QQuickItem) -> Rect:
+    """Where a text's lines are: its box is often larger (a full-width label with a short word)."""
+    left, top = text.property("leftPadding"), text.property("topPadding")
+    inner = Rect(left, top, text.width() - left - text.property("rightPadding"),
+                 text.height() - top - text.property("bottomPadding"))
+    flags = int(_qml(text, "effectiveHorizontalAlignment | verticalAlignment") or 0)
+    lines = aligned(inner, text.property("contentWidth"), text.property("contentHeight"),
+                    flags & ALIGN_HORIZONTAL, flags & ALIGN_VERTICAL)
+    return _rect(stage, text, QRectF(lines.x, lines.y, lines.w, lines.h))
+
+
+def _picture_ink(stage: QQuickItem, picture: QQuickItem) -> Rect:
+    """Where a picture is painted: fitted in its box, so often narrower or shorter than it.
+    Cropped, or its size not known: its box."""
+    w, h = picture.width(), picture.height()
+    painted_w, painted_h = picture.property("paintedWidth"), picture.property("paintedHeight")
+    if painted_w <= 0 or painted_h <= 0:
+        return _rect(stage, picture, QRectF(0, 0, w, h))
+    if is_picture(picture):  # always centred across: a Picture has no horizontal alignment
+        flags = ALIGN_HCENTER | int(_qml(picture, "verticalAlignment") or ALIGN_VCENTER)
+    else:
+        flags = int(_qml(picture, "horizontalAlignment | verticalAlignment") or ALIGN_HCENTER | ALIGN_VCENTER)
+    ink = aligned(Rect(0, 0, w, h), min(w, painted_w), min(h, painted_h),
+                  flags & ALIGN_HORIZONTAL, flags & ALIGN_VERTICAL)
+    return _rect(stage, picture, QRectF(ink.x, ink.y, ink.w, ink.h))

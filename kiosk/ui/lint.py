@@ -5,28 +5,35 @@ Warnings, each at the file:line of the text, image or link concerned:
 - a text cut short (elided) in its box;
 - a character no bundled, pack or installed font can show;
 - an image upscaled by more than 1.5x, or more than twice as large as needed in both directions;
-- a touch target smaller than 48 px at 1080p.
+- a touch target smaller than 48 px at 1080p;
+- things that cover each other (a text over an icon, a picture or another text, a button over
+  a text) or run out of their tile or off the screen (the rules: `kiosk.layoutrules`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
-from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, parts
+from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, Tile, parts
+from ..layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
 from .app import Show
 from .fonts import bundled_font_files
 from .images import natural_size
 from .present import UI_STRINGS
-from .inspect import MIN_TARGET, loading, pictures, shown_named, stage_of, touch_targets, truncated
+from .inspect import (MIN_TARGET, box, is_picture, loading, scene, screen_rect, shown_named, stage_of,
+                      units_per_1080p)
 from .render import pump
 
 MAX_UPSCALE = 1.5
 MAX_OVERSIZE = 2.0
+OVERLAP_TOLERANCE = 2  # px at 1080p: antialiasing and rounding, not two things colliding
 
 
 def lint_pack(pack: Pack, sizes: list[tuple[int, int]]) -> list[Problem]:
@@ -71,6 +78,7 @@ class _Sources:
         for text in [*parts(screen, Text), *parts(dataclasses.replace(pack, screens=[]), Text)]:
             for lang, value in text.values.items():
                 self.texts.setdefault((lang, value), text.where)
+                self.texts.setdefault((lang, broken_at_separators(value)), text.where)
         for figure in parts(screen, Figure):
             if isinstance(figure.value, str):
                 for lang in pack.languages:
@@ -82,10 +90,15 @@ class _Sources:
         # The screen's own mention of an image first; the logo and attract images are shown too.
         for image in [*parts(screen, Image), *parts(pack.theme, Image), *parts(pack.idle, Image)]:
             self.images.setdefault((pack.root / image.path).resolve().as_uri(), image.where)
+        self.icons = {(pack.root / tile.icon.path).resolve().as_uri() for tile in parts(screen, Tile) if tile.icon}
         self.refs = {ref.id: ref.where for ref in parts(screen, ScreenRef)}
 
     def text(self, lang: str, value: str) -> Pos:
         return self.texts.get((lang, value), self.screen.where)
+
+    def kiosks_own(self, lang: str, value: str) -> bool:
+        """One of the kiosk's own words (Back, Home), which nothing in the pack can change."""
+        return (lang, value) in self.app_words and (lang, value) not in self.texts
 
     def target(self, name: str) -> Pos:
         kind, _, ref = name.partition(":")
@@ -126,33 +139,36 @@ def _pages(show: Show) -> Iterator[int]:
 
 def _lay_out(show: Show) -> None:
     pump()
-    while loading(stage_of(show.window)):  # the overlays are built in the background at first
-        pump(5)
+    give_up = time.monotonic() + 10  # a Loader whose component failed never gets its item
+    while loading(stage_of(show.window)) and time.monotonic() < give_up:
+        pump(5)  # the overlays are built in the background at first
     show.window.grabWindow()  # polishes and lays out everything, as a frame on screen would
 
 
 def _look(show: Show, sources: _Sources, lang: str, size: str) -> Iterator[Problem]:
     stage = stage_of(show.window)
-    for text in truncated(stage):
+    things = scene(stage)  # one walk of the screen for every check
+    for text in (t.info for t in things if t.kind == TEXT and t.info.property("truncated")):
         value = text.property("text")
-        if value and (lang, value) in sources.app_words and (lang, value) not in sources.texts:
+        if sources.kiosks_own(lang, value):
             yield Problem(sources.languages, "warning",
                           f"the kiosk's own label '{_short(value)}' is cut short at {size} ({lang}): "
                           "report it to the kiosk's developers; nothing in the pack can fix it")
-        elif value:
+        else:
             yield Problem(sources.text(lang, value), "warning",
                           f"text is cut short at {size} ({lang}): '{_short(value)}'; shorten it")
-    for picture in pictures(stage):
+    for picture in (box(stage, t.info) for t in things if t.kind == PICTURE and is_picture(t.info)):
         url = picture.item.property("source").toString()
         where = sources.images.get(url)
         if where is not None:
             yield from _picture_problems(picture, url, where, size)
-    for target in touch_targets(stage):
-        side = target.side_at_1080p(stage)
+    for target in (t for t in things if t.kind == TARGET):
+        side = min(target.ink.w, target.ink.h) / units_per_1080p(stage)
         if side < MIN_TARGET:
-            name = target.item.objectName() or "button"
+            name = target.info.objectName() or "button"
             yield Problem(sources.target(name), "warning",
                           f"touch target '{name}' is {side:.0f} px at 1080p; fingers need {MIN_TARGET}")
+    yield from _collisions(stage, things, sources, lang, size)
 
 
 def _picture_problems(picture, url: str, where: Pos, size: str) -> Iterator[Problem]:
@@ -174,6 +190,91 @@ def _picture_problems(picture, url: str, where: Pos, size: str) -> Iterator[Prob
         yield Problem(where, "warning",
                       f"'{name}' ({width}x{height}) is far larger than needed at {size} "
                       f"(about {need_w}x{need_h}): it wastes memory and decoding time; scale it down")
+
+
+def broken_at_separators(title: str) -> str:
+    """A title as the home screen shows it when it does not fit on one line: broken into lines
+    at its '·' separators, which would otherwise end a line (MenuScreen.qml does the same)."""
+    return re.sub(r"\s*·\s*", "\n", title)
+
+
+# --- things that cover each other, or stick out ------------------------------------------------
+
+
+def _collisions(stage, things: list[Thing], sources: _Sources, lang: str, size: str) -> Iterator[Problem]:
+    tolerance = OVERLAP_TOLERANCE * units_per_1080p(stage)
+    named = _Names(sources, lang, things)
+    escaped = set()
+    for thing in things:
+        out = escape(thing, screen_rect(stage), tolerance)
+        if out is not None:
+            escaped.add(thing.id)
+            place = "off the screen" if out == OFF_SCREEN else f"out of {_its(out)}"
+            yield named.problem(thing, f"at {size} ({lang}) {named(thing)} runs {place}")
+    covering: dict[int, tuple[Thing, list[Thing]]] = {}  # one warning for what covers a thing
+    for a, b in overlaps(things, tolerance):
+        if a.id in escaped or b.id in escaped:
+            continue  # reported already, and likely the cause
+        subject, other = named.subject(a, b)
+        covering.setdefault(subject.id, (subject, []))[1].append(other)
+    for subject, others in covering.values():
+        more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+        yield named.problem(subject, f"at {size} ({lang}) {named(subject)} overlaps {named(others[0], subject)}{more}")
+
+
+class _Names:
+    """Things described for an editor, and reported where the pack can fix them."""
+
+    def __init__(self, sources: _Sources, lang: str, things: list[Thing]):
+        self.sources, self.lang = sources, lang
+        self.labels = {t.id: t.info.property("text") for t in things if t.kind == TEXT}
+        self.things = things
+
+    def __call__(self, thing: Thing, beside: Thing | None = None) -> str:
+        if thing.kind == TEXT:
+            return f"the text '{_short(self.labels[thing.id])}'"
+        if thing.kind == PICTURE:
+            url = thing.info.property("source").toString()
+            name = Path(QUrl(url).toLocalFile() or url).name
+            if url not in self.sources.images:
+                return f"the kiosk's icon '{Path(name).stem}'"
+            word = "icon" if url in self.sources.icons else "picture"
+            shared = beside is not None and bool(thing.frames) and beside.frames[-1:] == thing.frames[-1:]
+            return f"the {word} '{name}'" + (f" of {_its(thing.frames[-1])}" if shared else "")
+        # A touch target, by its first words (a button's label, a tile's title).
+        words = next((self.labels[t.id] for t in self.things if t.kind == TEXT and thing.id in t.path), "")
+        kind = _kind(thing.info.objectName())
+        return f"the {kind} '{_short(words)}'" if words else f"the {kind} '{thing.info.objectName()}'"
+
+    def source(self, thing: Thing) -> Pos | None:
+        """Where the pack says what this thing shows; None if the kiosk shows it of its own."""
+        if thing.kind == TEXT:
+            value = self.labels[thing.id]
+            return None if self.sources.kiosks_own(self.lang, value) else self.sources.text(self.lang, value)
+        if thing.kind == PICTURE:
+            return self.sources.images.get(thing.info.property("source").toString())
+        name = thing.info.objectName()
+        return self.sources.target(name) if name.partition(":")[0] in ("tile", "card", "link") else None
+
+    def subject(self, a: Thing, b: Thing) -> tuple[Thing, Thing]:
+        """Which of two things to report: a text the pack wrote first (shortening it is the fix)."""
+        rank = sorted((a, b), key=lambda t: (self.source(t) is None, t.kind != TEXT))
+        return rank[0], rank[1]
+
+    def problem(self, thing: Thing, message: str) -> Problem:
+        where = self.source(thing)
+        if where is None:
+            return Problem(self.sources.languages, "warning",
+                           f"{message}: report it to the kiosk's developers; nothing in the pack can fix it")
+        return Problem(where, "warning", f"{message}; shorten it" if thing.kind == TEXT else message)
+
+
+def _kind(name: str) -> str:
+    return {"tile": "tile", "card": "card"}.get(name.partition(":")[0], "button")
+
+
+def _its(frame: Frame) -> str:
+    return f"its {_kind(frame.name) if frame.name else 'box'}"
 
 
 def _short(text: str, n: int = 50) -> str:

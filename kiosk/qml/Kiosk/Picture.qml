@@ -14,8 +14,15 @@ Item {
     // Read by the renderer (Python cannot read Image.status): wait until this is false.
     readonly property bool loading: image.status === Image.Loading
     readonly property bool failed: image.status === Image.Error
-    readonly property alias paintedWidth: image.paintedWidth
-    readonly property alias paintedHeight: image.paintedHeight
+    // The size it is painted at, fitted in its box (cropped: covering it), known from the size
+    // it is decoded at (from the file's header) before it is decoded: what is placed by it (a
+    // caption) is in place at once rather than moving when it arrives, and the layout lint
+    // need not wait for every picture.
+    readonly property real paintedWidth: image.sourceSize.width * fitScale
+    readonly property real paintedHeight: image.sourceSize.height * fitScale
+    readonly property real fitScale: image.sourceSize.width <= 0 || image.sourceSize.height <= 0 ? 0
+        : (fillMode === Image.PreserveAspectCrop ? Math.max : Math.min)(width / image.sourceSize.width,
+                                                                        height / image.sourceSize.height)
 
     Image {
         id: image
