@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from . import locations
+from .renderer import AUTO
 from .staff import STAFF_TIMEOUT
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ class Settings:
     language: str | None = None  # visitors' default language on this machine, if not the pack's
     pin: dict | None = None  # see kiosk.staff.hash_pin
     staff_timeout: float = STAFF_TIMEOUT  # seconds the staff panel stays open without a touch
+    renderer: str = AUTO  # Qt Quick's renderer: auto, software or hardware (see kiosk.renderer)
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import (QCoreApplication, QEvent, QMetaObject, QObject, QSiz
                             qInstallMessageHandler)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow  # noqa: F401  (makes rootObjects() return QQuickWindow)
+from PySide6.QtQuick import QQuickWindow  # also makes rootObjects() return QQuickWindow
 
 from .. import heap, locations
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
@@ -22,9 +22,11 @@ from ..imagecheck import CachedImageCheck, check_image
 from ..logs import setup_logging
 from ..packchoice import pick_pack, start_candidates
 from ..rehearsal import fit_scale
+from ..renderer import CHOICES as RENDERERS
 from ..settings import Settings
 from .awake import KeepAwake
 from .fonts import DEFAULT_FAMILY, load_fonts, use_family
+from .graphics import pick_renderer
 from .idle import IdleController
 from .input_watch import InputWatch
 from .navigator import Navigator
@@ -58,6 +60,8 @@ class Show:
     `settings` are the machine's (`Settings.load()`) for the running kiosk; without them the show
     only draws (renders, proofs, lint, benchmarks) and writes nothing to the machine.
     """
+
+    renderer = "Qt's default"  # how it was chosen, for the staff menu; see kiosk.renderer
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
                  fit: bool = False, animate: bool = True, build_ahead: bool = True,
@@ -127,8 +131,7 @@ class Show:
 
     def _first_frame(self) -> None:
         log.info("first frame on screen: pack %s, screen %s", self.pack.id, self.navigator.screenId)
-        log.info("renderer: %s", self.window.rendererInterface().graphicsApi().name if (rhi := self.window.rhi()) is None
-                 else f"{rhi.backendName()}: {(info := rhi.driverInfo()).deviceName.data().decode(errors='replace')}")
+        log.info("renderer: %s", drawn_with(self.window))  # read by `kiosk bench`
 
     def _idle_times(self, pack: Pack) -> tuple[float, float]:
         countdown = pack.idle.countdown if self.idle_countdown is None else self.idle_countdown
@@ -186,6 +189,16 @@ class Show:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def drawn_with(window: QQuickWindow) -> str:
+    """What Qt Quick really draws `window` with: its software renderer, or a graphics API on a
+    device (e.g. "OpenGL on llvmpipe (LLVM 15.0.6, 256 bits)")."""
+    rhi = window.rhi()
+    if rhi is None:
+        return window.rendererInterface().graphicsApi().name
+    info = rhi.driverInfo()  # kept: its deviceName dies with it
+    return f"{rhi.backendName()} on {bytes(info.deviceName).decode(errors='replace')}"
+
+
 def available_screen() -> tuple[int, int]:
     """Room for a window on this screen, less a title bar."""
     area = QGuiApplication.primaryScreen().availableGeometry()
@@ -228,13 +241,19 @@ def _log_uncaught(kind, value, tb) -> None:
 
 
 def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
-        idle_timeout: float | None = None, exit_after_first_frame: bool = False) -> int:
+        idle_timeout: float | None = None, renderer: str | None = None,
+        exit_after_first_frame: bool = False) -> int:
     setup_logging(console=windowed)
     sys.excepthook = _log_uncaught
     qInstallMessageHandler(_qt_to_log)
     app = QGuiApplication(sys.argv)
     app.setApplicationName("kiosk")
     settings = Settings.load()
+    if settings.renderer not in RENDERERS:
+        log.warning("settings: renderer %r is not one of %s; choosing automatically", settings.renderer,
+                    ", ".join(RENDERERS))
+    chosen = pick_renderer(renderer or settings.renderer)
+    log.info("renderer chosen: %s", chosen)
     checks = CachedImageCheck(locations.cache_dir() / "image-checks.json")
     result, skipped = pick_pack(start_candidates(explicit, settings), lambda f: load_pack(f, checks))
     checks.save()
@@ -257,6 +276,7 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     except ShowError as e:
         log.error("%s", e)
         return 1
+    show.renderer = str(chosen)
     if exit_after_first_frame:  # `kiosk bench` times the start-up
         show.window.frameSwapped.connect(lambda: _report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
     keep = _stop_on_signals(show)  # noqa: F841  (must stay alive while the app runs)

@@ -297,6 +297,7 @@ class StaffMenu(QObject):
             "window": f"{self._show.window.width()}×{self._show.window.height()}",
             "pack": f"{self._show.pack.id} ({self._show.pack.root})",
             "defaultLanguage": self._show.navigator.defaultLanguage,
+            "renderer": self._show.renderer,
             "log": log_tail(),
         }
 

@@ -257,6 +257,7 @@ Rectangle {
                 text: d.version === undefined ? "" :
                       "kiosk " + d.version + "   uptime " + d.uptime + "   memory " + d.memory
                       + "\nscreen " + d.screen + "   window " + d.window + "   default language " + d.defaultLanguage
+                      + "\nrenderer " + d.renderer
                       + "\npack " + d.pack
                 font.pixelSize: Ui.px(22)
                 color: Ui.theme.muted

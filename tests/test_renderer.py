@@ -1,0 +1,56 @@
+"""Which renderer a machine gets: the rule without a window, then the real choice under Xvfb,
+whose only OpenGL is Mesa's llvmpipe, a software rasteriser."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.renderer import HARDWARE, SOFTWARE, choose
+
+from .support import MINIMAL_PACK
+from .xserver import xvfb
+
+
+@pytest.mark.parametrize("gl, expected", [
+    ("llvmpipe (LLVM 15.0.6, 256 bits)", SOFTWARE),
+    ("softpipe", SOFTWARE),
+    ("Software Rasterizer", SOFTWARE),
+    ("GDI Generic", SOFTWARE),
+    (None, SOFTWARE),
+    ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)", HARDWARE),
+    ("NVIDIA GeForce RTX 3060/PCIe/SSE2", HARDWARE),
+])
+def test_auto_picks_software_only_where_opengl_is_a_software_rasteriser(gl, expected):
+    assert choose("auto", "xcb", gl).renderer == expected
+
+
+def test_the_setting_and_the_environment_win():
+    assert choose("hardware", "xcb", "llvmpipe").renderer == HARDWARE
+    assert choose("software", "xcb", "NVIDIA").renderer == SOFTWARE
+    assert choose("auto", "xcb", "NVIDIA", forced_by_env="software").why == "QT_QUICK_BACKEND=software is set"
+    assert choose("auto", "offscreen", None).renderer == SOFTWARE
+
+
+def first_frame_log(home: Path, display: str, *args: str) -> str:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_HOME": str(home)}
+    env.pop("QT_QUICK_BACKEND", None)  # the tests' default; a booth has none
+    done = subprocess.run([sys.executable, "-m", "kiosk", "run", str(MINIMAL_PACK), "--windowed",
+                           "--exit-after-first-frame", *args], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return (home / "state" / "log" / "kiosk.log").read_text(encoding="utf-8")
+
+
+def test_under_xvfb_the_software_renderer_is_chosen_and_said_why(tmp_path):
+    with xvfb() as display:
+        log = first_frame_log(tmp_path / "auto", display)
+        assert "renderer chosen: software (OpenGL here is 'llvmpipe" in log, log
+        assert "renderer: Software" in log
+        log = first_frame_log(tmp_path / "hardware", display, "--renderer", "hardware")
+        assert "renderer chosen: hardware (chosen in the settings or on the command line)" in log
+        assert "renderer: OpenGL on Mesa/X.org llvmpipe" in log
