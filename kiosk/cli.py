@@ -20,6 +20,7 @@ from .content.schema import ID_PATTERN
 from .content.template import TEMPLATE_PACK
 from .imagecheck import check_image  # no Qt here: pictures are decoded in a worker process
 from .rehearsal import PRESETS
+from .renderer import CHOICES as RENDERERS
 from .settings import Settings
 from .staff import hash_pin, valid_pin
 
@@ -67,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a common booth screen: " + ", ".join(f"{k} = {w}x{h}" for k, (w, h) in PRESETS.items()))
     run.add_argument("--idle-timeout", type=parse_seconds, metavar="SECONDS",
                      help="seconds without a touch before the attract loop (default: the pack's, 90)")
+    run.add_argument("--renderer", choices=RENDERERS,
+                     help="Qt Quick's renderer (default: the machine setting, else auto: the software "
+                     "renderer where OpenGL is only a software rasteriser, the GPU otherwise)")
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)  # kiosk bench
     run.add_argument("--supervise", action="store_true",
                      help="start the show again within a second if it ever stops (except after staff "
@@ -108,14 +112,34 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a language of the pack, or 'all' (default)")
 
     bench = sub.add_parser(
-        "bench", help="measure start-up, touch response, pack switch, photo decoding, idle CPU, memory",
-        description="Measure what a visitor feels, on this machine, with the default pack at "
-        "1920x1080 (offscreen unless there is a display): cold start to first frame, touch to "
-        "next frame, pack switch, first show of an 8K photo, idle CPU, memory growth. Takes about "
-        "a quarter of an hour, mostly the 10,000 navigations (--quick: about three minutes).",
+        "bench", help="measure what a visitor sees: start-up, touch response, slides, CPU, memory",
+        description="Measure what a visitor sees, on this machine. First on screen, as a black box: "
+        "the kiosk runs fullscreen as a booth runs it (on this display, or on a private Xvfb "
+        "1920x1080 when there is none), and the bench times it from outside by grabbing the screen "
+        "and tapping through XTest: launch to first frame and to a settled screen, tap release to "
+        "the first changed frame, frames per second during slides, CPU per navigation, memory "
+        "(PSS), idle CPU, and the renderer used. Then the figures measured inside the process "
+        "(cold start, touch to frame, pack switch, an 8K photo, idle CPU, memory growth). "
+        "Takes about half an hour per renderer (--quick: a few minutes). Needs the bench extra "
+        "(mss, psutil, python-xlib) and, without a display, Xvfb.",
     )
-    bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     bench.add_argument("--quick", action="store_true", help="fewer runs and shorter waits")
+    bench.add_argument("--backend", type=parse_backends, action="extend", metavar="NAME[,NAME]", dest="backends",
+                       help="the renderer the kiosk is started with: auto (its own choice, as on a "
+                       "booth; the default), software (QT_QUICK_BACKEND=software) or opengl "
+                       "(QT_QUICK_BACKEND=rhi QSG_RHI_BACKEND=opengl, even on a software rasteriser); "
+                       "several (software,opengl or the option repeated) are measured one after the other")
+    bench.add_argument("--pack", default=locations.DEFAULT_PACK, metavar="PACK",
+                       help=f"the pack the black box runs (default: {locations.DEFAULT_PACK})")
+    bench.add_argument("--taps", type=parse_count, metavar="N",
+                       help="taps that change the screen, per renderer (default 300; --quick 100)")
+    bench.add_argument("--launches", type=parse_count, metavar="N",
+                       help="launches timed, per renderer, after one to warm the disk cache (default 7; --quick 2)")
+    where = bench.add_mutually_exclusive_group()
+    where.add_argument("--offscreen", action="store_true",
+                       help="no screen: only the in-process figures, rendered offscreen")
+    where.add_argument("--black-box-only", action="store_true", help="skip the in-process figures")
 
     new = sub.add_parser(
         "new", help="start a new pack from the starter template",
@@ -253,15 +277,36 @@ def cmd_proof(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     import json
 
-    from .benchmark import measure, report
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        _offscreen()
-    figures = measure(quick=args.quick)
+    from .benchmark.command import BenchError, Options, as_json, report, run
+    backends = list(dict.fromkeys(args.backends or ["auto"]))  # in the order given, once each
+    pack = find_pack(args.pack)
+    options = Options(pack, backends, quick=args.quick, offscreen=args.offscreen,
+                      in_process=not args.black_box_only, taps=args.taps, launches=args.launches)
+    try:
+        outcome = run(options)
+    except BenchError as e:
+        print(f"kiosk bench: {e}", file=sys.stderr)
+        return 1
     if args.json:
-        print(json.dumps({f.key: round(f.value, 2) for f in figures}))
+        print(json.dumps(as_json(outcome, args.pack), ensure_ascii=False))
     else:
-        print(report(figures))
+        print(report(outcome, args.pack))
     return 0
+
+
+def parse_backends(text: str) -> list[str]:
+    from .benchmark.blackbox import BACKENDS
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    wrong = [n for n in names if n not in BACKENDS]
+    if wrong or not names:
+        raise argparse.ArgumentTypeError(f"'{text}': choose from {', '.join(BACKENDS)}")
+    return names
+
+
+def parse_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a count from 1 to 100000")
+    return int(text)
 
 
 class ProgressBar:
@@ -318,7 +363,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     from .ui.app import run  # Qt Quick is loaded only to show the show
     size = PRESETS[args.preset] if args.preset else args.size
     return run(folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout,
-               exit_after_first_frame=args.exit_after_first_frame)
+               renderer=args.renderer, exit_after_first_frame=args.exit_after_first_frame)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -340,8 +385,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"created the pack '{target.name}' in {where}")
     print(f"  1. edit {pack_file} and the screens in {target / 'screens'}/ (guide: "
           f"{locations.BUILTIN_PACKS_DIR / 'README.md'})")
-    print(f"  2. check it:    kiosk validate {target}")
-    print(f"  3. rehearse it: kiosk run --windowed {target}")
+    name = target.name if listed else target  # a listed pack is found by its id
+    print(f"  2. check it:    kiosk validate {name}")
+    print(f"  3. rehearse it: kiosk run --windowed {name}")
     if listed:
         print(f"  4. show it: it is listed by `kiosk packs` and in the staff menu as '{target.name}'")
     else:

@@ -1,10 +1,16 @@
-"""`kiosk bench`: what a visitor feels, measured on this machine with the default pack at 1920x1080.
+"""The in-process bench (the figures `kiosk bench` gave first): the show driven from inside its own
+process at 1920x1080, each time taken from Qt's frameSwapped signal, so it says when Qt finished a
+frame, not when it reached the screen (the black box, blackbox.py, says that).
 
-Offscreen unless a display is there. Prints a table against the targets, or one JSON object.
+`kiosk bench` runs it in a process of its own, `python -m kiosk.benchmark.inprocess`, on the
+platform it is given (the bench's X screen, or offscreen), with a throw-away KIOSK_HOME, and
+reads one JSON object from it.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import random
 import shutil
@@ -13,26 +19,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict
 from pathlib import Path
 
-from . import locations
-
-FIRST_FRAME_MARK = "KIOSK_FIRST_FRAME"
-
-
-@dataclass
-class Figure:
-    key: str
-    value: float
-    unit: str
-    target: float | None  # at most
-    what: str
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+from .. import locations
+from . import FIRST_FRAME_MARK, Figure, rss_mb
+from .rules import percentile
 
 
 def cold_start(runs: int) -> tuple[float, float]:
@@ -60,10 +52,12 @@ class Session:
     def __init__(self):
         from PySide6.QtGui import QGuiApplication
 
-        from .content import load_pack
-        from .imagecheck import check_image
-        from .ui.app import Show
+        from ..content import load_pack
+        from ..imagecheck import check_image
+        from ..ui.app import Show
+        from ..ui.graphics import pick_renderer
         self.app = QGuiApplication.instance() or QGuiApplication([])
+        self.renderer_choice = pick_renderer()  # as `kiosk run` does, before the first window
         self.packs = [load_pack(locations.BUILTIN_PACKS_DIR / name, check_image).pack
                       for name in (locations.DEFAULT_PACK, "starter")]
         self.show = Show(self.packs[0], windowed=True, size=(1920, 1080))
@@ -72,7 +66,7 @@ class Session:
         self.pump(500)
 
     def pump(self, ms: int = 0) -> None:
-        from .ui.render import pump
+        from ..ui.render import pump
         pump(ms)
 
     def next_frame(self, after: float, timeout: float = 5.0) -> float:
@@ -86,7 +80,7 @@ class Session:
         raise RuntimeError("no frame")
 
     def settle(self) -> None:
-        from .ui.render import settle
+        from ..ui.render import settle
         settle(self.show)
         self.pump(50)
 
@@ -99,7 +93,7 @@ def tap_to_frame(session: Session, taps: int, seed: int = 7) -> list[float]:
     frame of what it opens is presented."""
     from PySide6.QtTest import QTest
 
-    from .ui.inspect import stage_of, touch_targets
+    from ..ui.inspect import stage_of, touch_targets
     show, rng = session.show, random.Random(seed)
     device = QTest.createTouchDevice()
     times = []
@@ -136,9 +130,9 @@ def photo_first_show(session: Session) -> tuple[float, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from .content import load_pack
-    from .imagecheck import check_image
-    from .ui.inspect import pictures, stage_of
+    from ..content import load_pack
+    from ..imagecheck import check_image
+    from ..ui.inspect import pictures, stage_of
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-photo-")) / "photo"
     shutil.copytree(locations.BUILTIN_PACKS_DIR / "starter", folder)
     photo = QImage(6000, 4000, QImage.Format.Format_RGB32)
@@ -227,22 +221,27 @@ def rss_growth(session: Session, navigations: int, seed: int = 3) -> float:
     return settled_rss() - before
 
 
-def measure(quick: bool = False) -> list[Figure]:
+def measure(quick: bool = False) -> tuple[list[Figure], str]:
+    """The figures, and what the show was drawn with."""
     cold_ms, start_rss = cold_start(runs=3 if quick else 7)
     session = Session()
     try:
+        from ..ui.app import drawn_with
+        session.pump(100)
+        renderer = f"{drawn_with(session.show.window)}; chosen: {session.renderer_choice}"
         taps = tap_to_frame(session, 60 if quick else 240)
+        navigations = 300 if quick else 10_000
         return [
             Figure("cold_start_ms", cold_ms, "ms", 400, "process start to first frame (median)"),
             Figure("start_rss_mb", start_rss, "MB", 150, "resident memory at the first frame"),
             Figure("tap_to_frame_p50_ms", statistics.median(taps), "ms", None, "touch to first frame of the next screen, median"),
-            Figure("tap_to_frame_p95_ms", statistics.quantiles(taps, n=20)[18], "ms", 33, "same, 95th percentile"),
+            Figure("tap_to_frame_p95_ms", percentile(taps, 95), "ms", 33, "same, 95th percentile"),
             Figure("pack_switch_ms", pack_switch(session, 4 if quick else 10), "ms", 300, "validated switch between two packs, to its first frame"),
             *_photo(session),
             Figure("idle_cpu_percent", idle_cpu(session, 5 if quick else 30, attract=False), "%", 0.5, "CPU on a static screen"),
             Figure("attract_cpu_percent", idle_cpu(session, 5 if quick else 30, attract=True), "%", None, "CPU on the attract loop"),
-            Figure("rss_growth_mb", rss_growth(session, 1000 if quick else 10_000), "MB", 10, "memory growth over 10,000 navigations"),
-        ]
+            Figure("rss_growth_mb", rss_growth(session, navigations), "MB", 10, f"memory growth over {navigations:,} navigations"),
+        ], renderer
     finally:
         session.close()
 
@@ -253,10 +252,17 @@ def _photo(session: Session) -> list[Figure]:
             Figure("photo_ui_block_ms", block, "ms", 33, "longest UI stall while that photo decodes")]
 
 
-def report(figures: list[Figure]) -> str:
-    lines = [f"{'measure':24}{'value':>10}  {'target':>8}  what"]
-    for f in figures:
-        target = f"≤ {f.target:g}" if f.target is not None else ""
-        mark = "" if f.target is None else ("  ok" if f.value <= f.target else "  OVER")
-        lines.append(f"{f.key:24}{f.value:>9.1f}{f.unit[:2]:<2}{target:>8}{mark:6}{f.what}")
-    return "\n".join(lines)
+def main(argv: list[str] | None = None) -> int:
+    """Measure in this process and print the figures as one JSON object (for `kiosk bench`)."""
+    parser = argparse.ArgumentParser(prog="python -m kiosk.benchmark.inprocess")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
+        tempfile.tempdir = scratch  # the throw-away homes and packs below are made there, and go with it
+        figures, renderer = measure(quick=args.quick)
+    print(json.dumps({"renderer": renderer, "figures": [asdict(f) for f in figures]}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
