@@ -24,9 +24,9 @@ os.environ.setdefault("KIOSK_HOME", tempfile.mkdtemp(prefix="kiosk-soak-"))
 
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
-from kiosk import locations  # noqa: E402
 from kiosk.content import load_pack  # noqa: E402
-from kiosk.imagecheck import check_image  # noqa: E402
+from kiosk.system import locations  # noqa: E402
+from kiosk.system.imagecheck import check_image  # noqa: E402
 from kiosk.ui.app import Show  # noqa: E402
 from kiosk.ui.render import pump  # noqa: E402
 

@@ -14,15 +14,16 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import __version__, locations
+from . import __version__
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
 from .content.schema import ID_PATTERN
 from .content.template import TEMPLATE_PACK
-from .imagecheck import check_image  # no Qt here: pictures are decoded in a worker process
-from .rehearsal import PRESETS
-from .renderer import CHOICES as RENDERERS
-from .settings import Settings
-from .staff import hash_pin, valid_pin
+from .core.rehearsal import PRESETS
+from .core.renderer import CHOICES as RENDERERS
+from .core.staff import hash_pin, valid_pin
+from .system import locations
+from .system.imagecheck import check_image  # no Qt here: pictures are decoded in a worker process
+from .system.settings import Settings
 
 USAGE_ERROR = 2
 
@@ -211,7 +212,7 @@ def lint(pack, sizes: list[tuple[int, int]] | None) -> list:
     """Theme contrast, and the real layout at each size (Qt Quick, offscreen)."""
     from PySide6.QtGui import QGuiApplication
 
-    from .lint import theme_problems
+    from .core.lint import theme_problems
     from .ui.lint import lint_pack
     _offscreen()
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841  (alive while laying out)
@@ -351,7 +352,7 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     if args.pack and args.pack_option and args.pack != args.pack_option:
         raise UsageError("give the pack once: either PACK or --pack")
     if args.supervise:
-        from .supervise import supervise
+        from .system.supervise import supervise
         return supervise([a for a in argv[argv.index("run") + 1:] if a != "--supervise"])
     if sys.platform.startswith("linux") and not any(
             os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):

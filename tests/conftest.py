@@ -32,7 +32,7 @@ def qapp_cls():
 def show_pack(qapp, qtbot):
     """Open a kiosk window on a pack; closed again after the test."""
     from kiosk.content import load_pack
-    from kiosk.imagecheck import check_image
+    from kiosk.system.imagecheck import check_image
     from kiosk.ui.app import Show
     shows = []
 

@@ -7,8 +7,16 @@ import pytest
 
 from kiosk.benchmark import Figure
 from kiosk.benchmark.command import table
-from kiosk.benchmark.rules import (changed_fraction, cpu_percent, far_apart, frame_gaps, percentile, sample_rows,
-                                   settled_index, slide_figures)
+from kiosk.benchmark.rules import (
+    changed_fraction,
+    cpu_percent,
+    far_apart,
+    frame_gaps,
+    percentile,
+    sample_rows,
+    settled_index,
+    slide_figures,
+)
 
 W, H = 40, 10  # a small screen: 400 pixels
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from kiosk import locations
 from kiosk.cli import main
+from kiosk.system import locations
 
 from .support import MINIMAL_PACK, TESTS
 
@@ -133,8 +133,8 @@ def test_new_pack_by_name_is_listed_for_staff(kiosk_home, capsys):
 
 
 def test_set_pin_stores_only_a_hash(kiosk_home):
-    from kiosk.settings import Settings
-    from kiosk.staff import pin_matches
+    from kiosk.core.staff import pin_matches
+    from kiosk.system.settings import Settings
     out = subprocess.run([sys.executable, "-m", "kiosk", "set-pin"], input="482916\n", capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     text = Settings.path().read_text(encoding="utf-8")
@@ -147,8 +147,8 @@ def test_set_pin_stores_only_a_hash(kiosk_home):
 
 def test_start_pack_falls_back_to_the_last_good_one(tmp_path):
     from kiosk.content import load_pack as load
-    from kiosk.packchoice import pick_pack, start_candidates
-    from kiosk.settings import Settings
+    from kiosk.system.packchoice import pick_pack, start_candidates
+    from kiosk.system.settings import Settings
     good, broken = tmp_path / "good", tmp_path / "broken"
     shutil.copytree(MINIMAL_PACK, good)
     shutil.copytree(MINIMAL_PACK, broken)

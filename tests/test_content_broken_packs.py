@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import load_pack
-from kiosk.imagecheck import check_image
+from kiosk.system.imagecheck import check_image
 
 from .support import MINIMAL_PACK, TESTS
 

@@ -15,11 +15,10 @@ from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageWriter
 
 from kiosk.content import load_pack
 from kiosk.content.yamlsource import MAX_FILE_BYTES
-from kiosk.imagecheck import check_image
-
-from .support import MINIMAL_PACK
+from kiosk.system.imagecheck import check_image
 from kiosk.ui.inspect import is_picture
 
+from .support import MINIMAL_PACK
 from .visitor import Visitor, items
 
 SCREEN = "id: software\nkind: detail\ntitle: {zh: 软件, en: Software}\n"
@@ -229,7 +228,7 @@ def test_an_alias_inside_itself_is_refused(pack):
 
 @pytest.mark.parametrize("cache", ["[1, 2]", "{not json", ""])
 def test_a_damaged_image_check_cache_is_started_again(tmp_path, qapp, cache):
-    from kiosk.imagecheck import CachedImageCheck
+    from kiosk.system.imagecheck import CachedImageCheck
     (tmp_path / "image-checks.json").write_text(cache, encoding="utf-8")
     checks = CachedImageCheck(tmp_path / "image-checks.json")
     image = MINIMAL_PACK / "images" / "photo.png"

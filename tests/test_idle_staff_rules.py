@@ -3,12 +3,28 @@ file: no window needed."""
 
 import json
 
-from kiosk.idle import (ACTIVE, ATTRACT, BEGIN, DURING, END, HOVER, MAX_HOLD, ONCE, WARNING, IdlePolicy,
-                        WakingTouch)
-from kiosk.settings import Settings
-from kiosk.staff import (CLOSED, CORNERS, COUNTDOWN_SHOWN, EXIT_QUESTION, FIRST_LOCK, MAX_TRIES, MENU, PIN,
-                         STAFF_TIMEOUT, WRONG_PIN_SHOWN, CornerSequence, PinGate, StaffSession, corner_of,
-                         hash_pin, pin_matches, valid_pin, valid_timeout)
+from kiosk.core.idle import ACTIVE, ATTRACT, BEGIN, DURING, END, HOVER, MAX_HOLD, ONCE, WARNING, IdlePolicy, WakingTouch
+from kiosk.core.staff import (
+    CLOSED,
+    CORNERS,
+    COUNTDOWN_SHOWN,
+    EXIT_QUESTION,
+    FIRST_LOCK,
+    MAX_TRIES,
+    MENU,
+    PIN,
+    STAFF_TIMEOUT,
+    WRONG_PIN_SHOWN,
+    CornerSequence,
+    PinGate,
+    StaffSession,
+    corner_of,
+    hash_pin,
+    pin_matches,
+    valid_pin,
+    valid_timeout,
+)
+from kiosk.system.settings import Settings
 
 
 def test_idle_warns_then_resets_then_wakes():

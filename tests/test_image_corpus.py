@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageWriter, QLinearGradient, QPainter
 
 from kiosk.cli import main
-from kiosk.imagecheck import ImageCheckFailed, ImageChecker
+from kiosk.system.imagecheck import ImageChecker, ImageCheckFailed
 
 from .support import MINIMAL_PACK, TESTS
 
@@ -234,7 +234,7 @@ def test_every_image_is_judged_at_its_line_and_every_output_line_is_ours(tmp_pat
 
 SABOTEUR = """
 import os, sys, time
-from kiosk import imageworker
+from kiosk.ui import imageworker
 real = imageworker.check_image
 def check_image(path):
     if path.name == "crash.png":

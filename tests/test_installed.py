@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kiosk import locations
-from kiosk.benchmark import FIRST_FRAME_MARK
+from kiosk.system import locations
+from kiosk.ui.firstframe import FIRST_FRAME_MARK
 
 REPO = Path(__file__).resolve().parent.parent
 LOCK = REPO / "tools" / "locks" / "dev.txt"
@@ -101,7 +101,7 @@ def test_the_checkout_uses_its_own_fonts_and_packs():
 
 
 def test_the_installed_kiosk_is_the_wheel_not_the_checkout(installed: Installed):
-    code = ("import json, kiosk, kiosk.locations as l; print(json.dumps([kiosk.__file__, "
+    code = ("import json, kiosk, kiosk.system.locations as l; print(json.dumps([kiosk.__file__, "
             "str(l.PROJECT_ROOT), str(l.ASSETS_DIR), str(l.BUILTIN_PACKS_DIR)]))")
     result = installed.run(installed.python, "-c", code)
     assert result.returncode == 0, result.stderr

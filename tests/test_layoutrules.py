@@ -6,8 +6,23 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kiosk.layoutrules import (ALIGN_BOTTOM, ALIGN_HCENTER, ALIGN_RIGHT, ALIGN_VCENTER, OFF_SCREEN, PICTURE,
-                               TARGET, TEXT, Clip, Frame, Rect, Thing, aligned, escape, overlaps)
+from kiosk.core.layoutrules import (
+    ALIGN_BOTTOM,
+    ALIGN_HCENTER,
+    ALIGN_RIGHT,
+    ALIGN_VCENTER,
+    OFF_SCREEN,
+    PICTURE,
+    TARGET,
+    TEXT,
+    Clip,
+    Frame,
+    Rect,
+    Thing,
+    aligned,
+    escape,
+    overlaps,
+)
 
 SCREEN = Rect(0, 0, 1920, 1080)
 PAGE = Clip(1, Rect(0, 0, 1920, 968), scrolls=False)  # the page above the dock
@@ -117,6 +132,6 @@ def test_a_hair_of_overlap_is_rounding():
 
 
 def test_the_rules_need_no_qt():
-    code = ("import sys, kiosk.layoutrules; "
+    code = ("import sys, kiosk.core.layoutrules; "
             "assert not [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]")
     subprocess.run([sys.executable, "-c", code], check=True)

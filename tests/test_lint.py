@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.content import load_pack
-from kiosk.imagecheck import check_image
-from kiosk.lint import contrast, theme_problems
+from kiosk.core.lint import contrast, theme_problems
+from kiosk.system.imagecheck import check_image
 from kiosk.ui import app
 from kiosk.ui.lint import lint_pack
 

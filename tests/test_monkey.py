@@ -14,8 +14,8 @@ import random
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from kiosk.settings import Settings
-from kiosk.staff import hash_pin
+from kiosk.core.staff import hash_pin
+from kiosk.system.settings import Settings
 from kiosk.ui.inspect import stage_of, touch_targets
 
 from .support import YONGCHUAN_PACK

@@ -1,6 +1,6 @@
 """The visitor's navigation state and the gesture rules, without any window."""
 
-from kiosk.navigation import BACKWARD, FORWARD, MAX_HISTORY, Navigation, is_back_swipe
+from kiosk.core.navigation import BACKWARD, FORWARD, MAX_HISTORY, Navigation, is_back_swipe
 from kiosk.ui.images import decode_size
 
 

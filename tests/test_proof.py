@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from PySide6.QtGui import QColor, QImage
 
 from .support import MINIMAL_PACK

@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from kiosk.renderer import HARDWARE, SOFTWARE, choose
+from kiosk.core.renderer import HARDWARE, SOFTWARE, choose
 
 from .support import MINIMAL_PACK
 from .xserver import xvfb

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 
-from kiosk import locations
-from kiosk.settings import Settings
-from kiosk.staff import MAX_TRIES, hash_pin
+from kiosk.core.staff import MAX_TRIES, hash_pin
+from kiosk.system import locations
+from kiosk.system.settings import Settings
 
 from .support import MINIMAL_PACK, YONGCHUAN_PACK
 from .test_ui_visitor import go

@@ -10,9 +10,9 @@ import shutil
 import pytest
 from PySide6.QtCore import QRectF
 
-from kiosk import locations
-from kiosk.settings import Settings
-from kiosk.staff import EXIT_QUESTION, FIRST_LOCK, MAX_TRIES, WRONG_PIN_SHOWN, hash_pin
+from kiosk.core.staff import EXIT_QUESTION, FIRST_LOCK, MAX_TRIES, WRONG_PIN_SHOWN, hash_pin
+from kiosk.system import locations
+from kiosk.system.settings import Settings
 from kiosk.ui.inspect import shown
 
 from .support import MINIMAL_PACK, YONGCHUAN_PACK

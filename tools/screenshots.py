@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
-from kiosk import locations
 from kiosk.content import load_pack
+from kiosk.system import locations
 from kiosk.ui.proof import proof
 from kiosk.ui.render import render_screens
 

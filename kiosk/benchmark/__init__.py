@@ -15,16 +15,13 @@ Qt's event queue) and a frame's way out, from Qt saying "swapped" to the picture
 
 `command.py` runs it all (`kiosk bench`); `screen.py` grabs, taps and reads the processes;
 `mirror.py` knows where to tap; `rules.py` holds the arithmetic, tested without a window. This
-module imports neither Qt nor the bench's own dependencies: the running kiosk imports
-FIRST_FRAME_MARK and rss_mb from it.
+module imports neither Qt nor the bench's own dependencies.
 """
 
 from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-
-FIRST_FRAME_MARK = "KIOSK_FIRST_FRAME"
 
 # Module -> the distribution that provides it; all three are the `bench` extra of pyproject.toml.
 BLACK_BOX_NEEDS = {"mss": "mss", "psutil": "psutil", "Xlib": "python-xlib"}
@@ -42,11 +39,6 @@ class Figure:
     unit: str
     target: float | None  # at most
     what: str
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
 
 
 def missing_packages() -> list[str]:

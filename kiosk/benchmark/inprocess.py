@@ -22,8 +22,10 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import locations
-from . import FIRST_FRAME_MARK, Figure, rss_mb
+from ..system import locations
+from ..system.memory import rss_mb
+from ..ui.firstframe import FIRST_FRAME_MARK
+from . import Figure
 from .rules import percentile
 
 
@@ -53,7 +55,7 @@ class Session:
         from PySide6.QtGui import QGuiApplication
 
         from ..content import load_pack
-        from ..imagecheck import check_image
+        from ..system.imagecheck import check_image
         from ..ui.app import Show
         from ..ui.graphics import pick_renderer
         self.app = QGuiApplication.instance() or QGuiApplication([])
@@ -131,7 +133,7 @@ def photo_first_show(session: Session) -> tuple[float, float]:
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from ..content import load_pack
-    from ..imagecheck import check_image
+    from ..system.imagecheck import check_image
     from ..ui.inspect import pictures, stage_of
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-photo-")) / "photo"
     shutil.copytree(locations.BUILTIN_PACKS_DIR / "starter", folder)

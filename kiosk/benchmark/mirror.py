@@ -35,7 +35,7 @@ class Mirror:
         from PySide6.QtGui import QGuiApplication
 
         from ..content import load_pack
-        from ..imagecheck import check_image
+        from ..system.imagecheck import check_image
         from ..ui.app import Show
         self.app = QGuiApplication.instance() or QGuiApplication([])
         result = load_pack(pack_folder, check_image)
@@ -86,6 +86,7 @@ class Mirror:
         and more."""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QImage
+
         from .rules import far_apart
 
         def small(image: QImage) -> bytes:

@@ -4,11 +4,35 @@ Use `load_pack(folder)`: it returns every problem found and, only when there is 
 """
 
 from .catalog import PackInfo, declared_id, describe_pack, find_pack_folders, resolve_pack
-from .model import (SCREEN_KINDS, Asset, Card, CardsScreen, DetailScreen, Event, Figure,
-                    FiguresScreen, FontFile, GalleryItem, GalleryScreen, Idle, Image, Link,
-                    MenuScreen, Model, Pack, RoadmapScreen, Screen, ScreenRef, Step, Text, Theme, Tile,
-                    TimelineScreen, size_of)
-from .model import parts
+from .model import (
+                    SCREEN_KINDS,
+                    Asset,
+                    Card,
+                    CardsScreen,
+                    DetailScreen,
+                    Event,
+                    Figure,
+                    FiguresScreen,
+                    FontFile,
+                    GalleryItem,
+                    GalleryScreen,
+                    Idle,
+                    Image,
+                    Link,
+                    MenuScreen,
+                    Model,
+                    Pack,
+                    RoadmapScreen,
+                    Screen,
+                    ScreenRef,
+                    Step,
+                    Text,
+                    Theme,
+                    Tile,
+                    TimelineScreen,
+                    parts,
+                    size_of,
+)
 from .pack import ImageCheck, LoadResult, NotAPackFolder, load_pack, visit_order
 from .problems import Pos, Problem
 

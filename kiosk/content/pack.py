@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from functools import cache
+from pathlib import Path
 
-from .. import locations
+from ..system import locations
 from .model import Asset, Image, Pack, Screen, ScreenRef, Text, parts
 from .paths import PathRefused, resolve_in_pack
 from .problems import Pos, Problem, Problems, did_you_mean

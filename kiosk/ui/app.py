@@ -9,22 +9,32 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QEvent, QMetaObject, QObject, QSize, Qt, QTimer, QtMsgType,
-                            qInstallMessageHandler)
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMetaObject,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # also makes rootObjects() return QQuickWindow
 
-from .. import heap, locations
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
 from ..content.pack import PACK_FILE
-from ..imagecheck import CachedImageCheck, check_image
-from ..logs import setup_logging
-from ..packchoice import pick_pack, start_candidates
-from ..rehearsal import fit_scale
-from ..renderer import CHOICES as RENDERERS
-from ..settings import Settings
+from ..core.rehearsal import fit_scale
+from ..core.renderer import CHOICES as RENDERERS
+from ..system import heap, locations
+from ..system.imagecheck import CachedImageCheck, check_image
+from ..system.logs import setup_logging
+from ..system.packchoice import pick_pack, start_candidates
+from ..system.settings import Settings
 from .awake import KeepAwake
+from .firstframe import report_first_frame
 from .fonts import DEFAULT_FAMILY, load_fonts, use_family
 from .graphics import pick_renderer
 from .idle import IdleController
@@ -61,7 +71,7 @@ class Show:
     only draws (renders, proofs, lint, benchmarks) and writes nothing to the machine.
     """
 
-    renderer = "Qt's default"  # how it was chosen, for the staff menu; see kiosk.renderer
+    renderer = "Qt's default"  # how it was chosen, for the staff menu; see kiosk.core.renderer
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
                  fit: bool = False, animate: bool = True, build_ahead: bool = True,
@@ -228,12 +238,6 @@ def _stop_on_signals(show: Show) -> QTimer:
     return timer
 
 
-def _report_first_frame(app: QGuiApplication) -> None:
-    from ..benchmark import FIRST_FRAME_MARK, rss_mb
-    print(f"{FIRST_FRAME_MARK} {time.time():.4f} {rss_mb():.1f}", flush=True)
-    app.quit()
-
-
 def _log_uncaught(kind, value, tb) -> None:
     """An error in our code is written to the log with its traceback; Qt's event loop goes on,
     so the show keeps running wherever it can."""
@@ -278,7 +282,7 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         return 1
     show.renderer = str(chosen)
     if exit_after_first_frame:  # `kiosk bench` times the start-up
-        show.window.frameSwapped.connect(lambda: _report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
+        show.window.frameSwapped.connect(lambda: report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
     keep = _stop_on_signals(show)  # noqa: F841  (must stay alive while the app runs)
     code = app.exec()
     show.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from ..locations import ASSETS_DIR
+from ..system.locations import ASSETS_DIR
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """Look at the machine's OpenGL and set the Qt Quick renderer before the first window exists
-(the rule is kiosk.renderer). Asking OpenGL its name costs ≈ 40 ms, so the answer is kept in the
+(the rule is kiosk.core.renderer). Asking OpenGL its name costs ≈ 40 ms, so the answer is kept in the
 cache folder for the rest of the boot: drivers change with an update, which comes with a reboot."""
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from PySide6.QtCore import qVersion
 from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
-from .. import locations
-from ..renderer import AUTO, SOFTWARE, Choice, choose
-
+from ..core.renderer import AUTO, SOFTWARE, Choice, choose
+from ..system import locations
 
 GL_RENDERER = 0x1F01
 CACHE_FILE = "renderer.json"

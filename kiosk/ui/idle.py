@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from ..idle import ACTIVE, ATTRACT, IdlePolicy
+from ..core.idle import ACTIVE, ATTRACT, IdlePolicy
 
 log = logging.getLogger(__name__)
 

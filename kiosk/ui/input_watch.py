@@ -2,7 +2,7 @@
 
 Every touch, click, wheel turn and key press anywhere (during animations, inside flickables) is
 activity for the idle policy; presses and releases tell it when a finger is down; the touch that
-wakes the kiosk goes no further than that (`kiosk.idle.WakingTouch`); taps in the window's
+wakes the kiosk goes no further than that (`kiosk.core.idle.WakingTouch`); taps in the window's
 corners feed the staff gesture; and in lockdown the keys and requests that would end or leave the
 show are swallowed.
 """
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QInputDevice, QKeyEvent, QWindow
 
-from ..idle import BEGIN, DURING, END, HOVER, ONCE, WakingTouch
-from ..staff import corner_of
+from ..core.idle import BEGIN, DURING, END, HOVER, ONCE, WakingTouch
+from ..core.staff import corner_of
 
 _TOUCH = {QEvent.Type.TouchBegin: BEGIN, QEvent.Type.TouchUpdate: DURING,
           QEvent.Type.TouchEnd: END, QEvent.Type.TouchCancel: END}

@@ -1,6 +1,6 @@
 """Looking at the live view from Python: which texts are cut short, where the pictures and the
 touch targets are and how big, and what a visitor sees of a screen for the layout rules
-(`kiosk.layoutrules`). Used by the renderer, the rehearsal overlay and the layout lint."""
+(`kiosk.core.layoutrules`). Used by the renderer, the rehearsal overlay and the layout lint."""
 
 from __future__ import annotations
 
@@ -12,8 +12,20 @@ from PySide6.QtCore import QObject, QRectF
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from ..layoutrules import (ALIGN_HCENTER, ALIGN_HORIZONTAL, ALIGN_VCENTER, ALIGN_VERTICAL, PICTURE, TARGET, TEXT,
-                           Clip, Frame, Rect, Thing, aligned)
+from ..core.layoutrules import (
+    ALIGN_HCENTER,
+    ALIGN_HORIZONTAL,
+    ALIGN_VCENTER,
+    ALIGN_VERTICAL,
+    PICTURE,
+    TARGET,
+    TEXT,
+    Clip,
+    Frame,
+    Rect,
+    Thing,
+    aligned,
+)
 
 MIN_TARGET = 48  # px at 1080p
 

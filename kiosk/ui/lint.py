@@ -7,7 +7,7 @@ Warnings, each at the file:line of the text, image or link concerned:
 - an image upscaled by more than 1.5x, or more than twice as large as needed in both directions;
 - a touch target smaller than 48 px at 1080p;
 - things that cover each other (a text over an icon, a picture or another text, a button over
-  a text) or run out of their tile or off the screen (the rules: `kiosk.layoutrules`).
+  a text) or run out of their tile or off the screen (the rules: `kiosk.core.layoutrules`).
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, Tile, parts
-from ..layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
+from ..core.layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
 from .app import Show
 from .fonts import bundled_font_files
 from .images import natural_size
+from .inspect import MIN_TARGET, box, is_picture, loading, scene, screen_rect, shown_named, stage_of, units_per_1080p
 from .present import UI_STRINGS
-from .inspect import (MIN_TARGET, box, is_picture, loading, scene, screen_rect, shown_named, stage_of,
-                      units_per_1080p)
 from .render import pump
 
 MAX_UPSCALE = 1.5

@@ -1,4 +1,4 @@
-"""The navigator QML binds to: a thin Qt adapter over `kiosk.navigation.Navigation`."""
+"""The navigator QML binds to: a thin Qt adapter over `kiosk.core.navigation.Navigation`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
 
 from ..content import Pack, ScreenRef, parts
-from ..navigation import Navigation, is_back_swipe
+from ..core.navigation import Navigation, is_back_swipe
 from .images import decode_size_for
 from .present import present, present_pack
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QWindow
 
-from ..rehearsal import SHORTCUTS, neighbour
+from ..core.rehearsal import SHORTCUTS, neighbour
 from .inspect import MIN_TARGET, stage_of, touch_targets
-
-if TYPE_CHECKING:
-    from .app import Show
+from .showing import RunningShow
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +27,7 @@ class Rehearsal(QObject):
     changed = Signal()
     frameChanged = Signal()
 
-    def __init__(self, show: Show, parent: QObject | None = None):
+    def __init__(self, show: RunningShow, parent: QObject | None = None):
         super().__init__(parent)
         self._show = show
         self._overlay = False

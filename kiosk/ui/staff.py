@@ -1,5 +1,5 @@
 """The hidden staff menu, as QML sees it: four corners, a PIN pad, then packs, language, reload,
-diagnostics and exit. The rules live in `kiosk.staff`; the PIN typed never reaches QML. Every
+diagnostics and exit. The rules live in `kiosk.core.staff`; the PIN typed never reaches QML. Every
 staff action is logged (never a PIN), so the log tells who did what at the booth and when."""
 
 from __future__ import annotations
@@ -8,22 +8,31 @@ import datetime
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
-from .. import __version__, locations
+from .. import __version__
 from ..content import LoadResult, PackInfo, describe_pack, find_pack_folders
-from ..imagecheck import check_image
-from ..logs import LOG_FILE
-from ..settings import Settings
-from ..staff import (CLOSED, MENU, PIN, PIN_DIGITS, STAFF_TIMEOUT, TIMEOUT_RANGE, CornerSequence, PinGate,
-                     StaffSession, valid_timeout)
+from ..core.staff import (
+    CLOSED,
+    MENU,
+    PIN,
+    PIN_DIGITS,
+    STAFF_TIMEOUT,
+    TIMEOUT_RANGE,
+    CornerSequence,
+    PinGate,
+    StaffSession,
+    valid_timeout,
+)
+from ..system import locations
+from ..system.imagecheck import check_image
+from ..system.logs import LOG_FILE
+from ..system.memory import rss_mb
+from ..system.settings import Settings
 from .present import present
-
-if TYPE_CHECKING:
-    from .app import Show
+from .showing import RunningShow
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +44,7 @@ class StaffMenu(QObject):
     packsChanged = Signal()  # the list of packs: rebuilt only when the menu opens
     ticked = Signal()  # what the clock changes: countdowns, lock-out, messages
 
-    def __init__(self, show: Show, settings: Settings, windowed: bool,
+    def __init__(self, show: RunningShow, settings: Settings, windowed: bool,
                  clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
         super().__init__(parent)
         self._show = show
@@ -292,7 +301,7 @@ class StaffMenu(QObject):
         return {
             "version": __version__,
             "uptime": f"{uptime // 3600} h {uptime % 3600 // 60} min",
-            "memory": rss_text(),
+            "memory": "n/a" if (mb := rss_mb()) is None else f"{mb:.0f} MB",
             "screen": f"{screen.width()}×{screen.height()}",
             "window": f"{self._show.window.width()}×{self._show.window.height()}",
             "pack": f"{self._show.pack.id} ({self._show.pack.root})",
@@ -300,16 +309,6 @@ class StaffMenu(QObject):
             "renderer": self._show.renderer,
             "log": log_tail(),
         }
-
-
-def rss_text() -> str:
-    """Resident memory, from /proc where there is one."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            kb = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
-        return f"{kb / 1024:.0f} MB"
-    except (OSError, StopIteration, ValueError):
-        return "n/a"
 
 
 def log_tail(lines: int = 8) -> str:

@@ -6,7 +6,7 @@ large for their box, small touch targets) are in `kiosk.ui.lint`.
 
 from __future__ import annotations
 
-from .content import Pack, Problem
+from ..content import Pack, Problem
 
 WCAG_AA = 4.5  # minimum contrast for normal text (WCAG 2.x, level AA)
 

@@ -14,9 +14,9 @@ import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from ..core.renderer import AUTO
+from ..core.staff import STAFF_TIMEOUT
 from . import locations
-from .renderer import AUTO
-from .staff import STAFF_TIMEOUT
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,9 @@ class Settings:
     pack: str | None = None  # folder of the pack staff chose
     last_good_pack: str | None = None  # folder of the last pack shown without errors
     language: str | None = None  # visitors' default language on this machine, if not the pack's
-    pin: dict | None = None  # see kiosk.staff.hash_pin
+    pin: dict | None = None  # see kiosk.core.staff.hash_pin
     staff_timeout: float = STAFF_TIMEOUT  # seconds the staff panel stays open without a touch
-    renderer: str = AUTO  # Qt Quick's renderer: auto, software or hardware (see kiosk.renderer)
+    renderer: str = AUTO  # Qt Quick's renderer: auto, software or hardware (see kiosk.core.renderer)
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
 

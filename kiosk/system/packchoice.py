@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from ..content import LoadResult, NotAPackFolder
 from . import locations
-from .content import LoadResult, NotAPackFolder
 from .settings import Settings
 
 log = logging.getLogger(__name__)

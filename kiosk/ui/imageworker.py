@@ -1,8 +1,8 @@
 """What is wrong with an image file, found with Qt's own decoders, in a process of its own.
 
-`python -m kiosk.imageworker` reads image paths (one JSON string a line) on standard input and
+`python -m kiosk.ui.imageworker` reads image paths (one JSON string a line) on standard input and
 answers each with one JSON line: {"findings": [[severity, message], ...]}, or {"failed": traceback}
-when this code itself raised. `kiosk.imagecheck` runs it and survives it: a decoder that crashes
+when this code itself raised. `kiosk.system.imagecheck` runs it and survives it: a decoder that crashes
 or hangs on a hostile file takes only this process down. Everything Qt says here is caught by a
 message handler (it is how damage is detected) and nothing else this process prints reaches the
 user: its standard error goes nowhere, its standard output carries only answers.

@@ -14,7 +14,7 @@ from pathlib import Path
 APP = "kiosk"
 DEFAULT_PACK = "yongchuan-2022"
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # kiosk/, this file being in kiosk/system/
 
 
 def _checkout_root() -> Path | None:

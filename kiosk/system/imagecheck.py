@@ -1,7 +1,7 @@
 """Whether an image file can be shown, and shown safely, asked of a worker process that cannot
 take this one down.
 
-The checks themselves (Qt's own decoders, see `kiosk.imageworker`) run in one persistent child
+The checks themselves (Qt's own decoders, see `kiosk.ui.imageworker`) run in one persistent child
 process, started at the first image and used for every image after it: a hostile file whose
 decoder crashes or hangs costs that process, never the validator or the show, and is reported as
 an error of its own while the remaining files go on in a fresh worker. Nothing the decoders say
@@ -23,12 +23,12 @@ from pathlib import Path
 
 from . import locations
 
-Finding = tuple[str, ...]  # (severity, message[, detail]), see kiosk.imageworker
+Finding = tuple[str, ...]  # (severity, message[, detail]), see kiosk.ui.imageworker
 
-WORKER = (sys.executable, "-m", "kiosk.imageworker")
+WORKER = (sys.executable, "-m", "kiosk.ui.imageworker")
 # Where the running `kiosk` package is importable from, for the worker to import the same one
 # (bench scripts and tests put it on sys.path by hand).
-_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)
 
 
 class ImageCheckFailed(RuntimeError):

@@ -17,7 +17,7 @@ import time
 
 from . import locations
 
-log = logging.getLogger("kiosk.supervise")
+log = logging.getLogger("kiosk.system.supervise")
 
 RESTART_DELAY = 0.5  # seconds: back on screen well within 3 s of a crash
 CRASH_WINDOW = 60.0  # more than CRASH_LIMIT crashes in this many seconds ...
