@@ -245,15 +245,3 @@ def test_a_broken_pack_is_refused_with_its_errors_and_the_show_goes_on(locked_sh
     assert not result.ok and show.navigator.pack["id"] == "yongchuan-2022"
     visitor.tap("staffClose")
     assert show.navigator.screenId == "history", "the visitor's screen is untouched"
-
-
-def test_reload_refuses_a_pack_broken_on_disk(show_pack, qtbot, tmp_path):
-    folder = tmp_path / "minimal"
-    shutil.copytree(MINIMAL_PACK, folder)
-    show = show_pack(folder, windowed=True)
-    visitor = Visitor(show, qtbot)
-    (folder / "screens" / "figures.yaml").write_text("id: figures\nkind: figures\n", encoding="utf-8")
-    corners(visitor)
-    visitor.tap("staffReload")
-    assert "Not switched" in visitor.text_of("staffMessage")
-    assert show.staff.state == "menu" and show.navigator.pack["id"] == "minimal"

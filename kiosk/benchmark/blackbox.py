@@ -276,7 +276,7 @@ class Series:
                 memory = kiosk.tree.memory_mb()
                 pss.append(memory[0])
                 uss.append(memory[1])
-        result.renderer = kiosk.core.renderer()
+        result.renderer = kiosk.renderer()
         say(f"  renderer: {result.renderer}")
         say(f"  idle for {plan.idle_seconds:g} s")
         idle, changes = idle_cpu(self.screen, kiosk, plan.idle_seconds)
