@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import sys
 import time
 from collections.abc import Callable
@@ -15,8 +16,8 @@ from PySide6.QtCore import (
     QMetaObject,
     QObject,
     QSize,
+    QSocketNotifier,
     Qt,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -221,21 +222,29 @@ def _qt_to_log(mode: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def _stop_on_signals(show: Show) -> QTimer:
+def _stop_on_signals(show: Show) -> QSocketNotifier:
     """SIGTERM (systemd stopping the unit, a reboot) and SIGINT end the show cleanly, locked down
     or not. Through `Show.quit`: Qt 6's quit() first closes every window and gives up if one
-    refuses, as the locked-down window does, so the window must first be let go. Python only runs
-    its signal handlers when it gets control, so a timer hands it control five times a second."""
+    refuses, as the locked-down window does, so the window must first be let go.
+
+    Python runs its signal handlers only when it gets control, and inside Qt's event loop it has
+    none. The signal's byte on a socket (signal.set_wakeup_fd) wakes the loop, and the slot that
+    drains it gives Python control: no timer polling five times a second on a screen nobody
+    touches."""
     def stop(signum, _frame) -> None:
         log.info("stopping: %s received", signal.Signals(signum).name)
         show.quit()
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, stop)
-    timer = QTimer()
-    timer.start(200)
-    timer.timeout.connect(lambda: None)
-    return timer
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, show.engine)
+    notifier.activated.connect(lambda: receiver.recv(64))
+    notifier.sockets = (receiver, sender)  # open as long as the notifier lives
+    return notifier
 
 
 def _log_uncaught(kind, value, tb) -> None:
