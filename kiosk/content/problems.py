@@ -71,3 +71,9 @@ def did_you_mean(word: str, choices: Iterable[str], folder: str = "") -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     shown = f"{folder}/{close[0]}" if close and folder else close[0] if close else ""
     return f" (did you mean '{shown}'?)" if close else ""
+
+
+def quoted(text: str, n: int = 50) -> str:
+    """A text as a message quotes it: on one line, cut to `n` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -5,7 +5,7 @@ in place shows twice in the staff menu (the template's and the new pack's)."""
 from __future__ import annotations
 
 from .model import Pack, Text, parts
-from .problems import Problem
+from .problems import Problem, quoted
 
 TEMPLATE_PACK = "starter"  # in the built-in packs folder
 # Shorter template texts ("History", "Touch to start") are fine words for any pack to keep.
@@ -24,7 +24,7 @@ def placeholder_problems(pack: Pack, template: Pack) -> list[Problem]:
             message = (f"the pack's title is still the template's ('{shown}'): staff would see two packs "
                        "of that name; give the pack its own title")
         elif text is pack.description or len(max(text.values.values(), key=len)) >= MIN_PLACEHOLDER:
-            message = f"this is still the starter template's text ('{_short(shown)}'): write your own"
+            message = f"this is still the starter template's text ('{quoted(shown)}'): write your own"
         else:
             continue
         found.append(Problem(text.where, "warning", message))
@@ -33,8 +33,3 @@ def placeholder_problems(pack: Pack, template: Pack) -> list[Problem]:
 
 def _key(text: Text) -> tuple:
     return tuple(sorted((lang, " ".join(value.split())) for lang, value in text.values.items()))
-
-
-def _short(text: str, n: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"

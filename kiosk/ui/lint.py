@@ -22,6 +22,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, Tile, parts
+from ..content.problems import quoted
 from ..core.layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
 from .app import Show
 from .fonts import bundled_font_files
@@ -151,11 +152,11 @@ def _look(show: Show, sources: _Sources, lang: str, size: str) -> Iterator[Probl
         value = text.property("text")
         if sources.kiosks_own(lang, value):
             yield Problem(sources.languages, "warning",
-                          f"the kiosk's own label '{_short(value)}' is cut short at {size} ({lang}): "
+                          f"the kiosk's own label '{quoted(value)}' is cut short at {size} ({lang}): "
                           "report it to the kiosk's developers; nothing in the pack can fix it")
         else:
             yield Problem(sources.text(lang, value), "warning",
-                          f"text is cut short at {size} ({lang}): '{_short(value)}'; shorten it")
+                          f"text is cut short at {size} ({lang}): '{quoted(value)}'; shorten it")
     for picture in (box(stage, t.info) for t in things if t.kind == PICTURE and is_picture(t.info)):
         url = picture.item.property("source").toString()
         where = sources.images.get(url)
@@ -231,7 +232,7 @@ class _Names:
 
     def __call__(self, thing: Thing, beside: Thing | None = None) -> str:
         if thing.kind == TEXT:
-            return f"the text '{_short(self.labels[thing.id])}'"
+            return f"the text '{quoted(self.labels[thing.id])}'"
         if thing.kind == PICTURE:
             url = thing.info.property("source").toString()
             name = Path(QUrl(url).toLocalFile() or url).name
@@ -243,7 +244,7 @@ class _Names:
         # A touch target, by its first words (a button's label, a tile's title).
         words = next((self.labels[t.id] for t in self.things if t.kind == TEXT and thing.id in t.path), "")
         kind = _kind(thing.info.objectName())
-        return f"the {kind} '{_short(words)}'" if words else f"the {kind} '{thing.info.objectName()}'"
+        return f"the {kind} '{quoted(words)}'" if words else f"the {kind} '{thing.info.objectName()}'"
 
     def source(self, thing: Thing) -> Pos | None:
         """Where the pack says what this thing shows; None if the kiosk shows it of its own."""
@@ -274,8 +275,3 @@ def _kind(name: str) -> str:
 
 def _its(frame: Frame) -> str:
     return f"its {_kind(frame.name) if frame.name else 'box'}"
-
-
-def _short(text: str, n: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
