@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
 from .content.schema import ID_PATTERN
-from .content.template import TEMPLATE_PACK
+from .content.template import TEMPLATE_PACK, placeholder_problems
 from .core.rehearsal import PRESETS
 from .core.renderer import CHOICES as RENDERERS
 from .core.staff import hash_pin, valid_pin
@@ -228,8 +228,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except NotAPackFolder as e:
             raise UsageError(str(e)) from None
         prefix = name.rstrip("/\\") if Path(name).is_dir() else str(folder)
-        if result.ok and not args.quick:
-            result.problems = sorted(result.problems + lint(result.pack, args.sizes))
+        if result.ok:
+            layout = [] if args.quick else lint(result.pack, args.sizes)
+            result.problems = sorted(result.problems + template_problems(result.pack) + layout)
         for problem in result.problems:
             print(problem.format_with_detail(prefix))
         n_err, n_warn = len(result.errors), len(result.warnings)
@@ -240,6 +241,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             worst = 1
     return worst
+
+
+def template_problems(pack) -> list:
+    """Texts left from the starter template that `kiosk new` copies. Looked for when checking a
+    pack (validate), not by load_pack: the show need not read the template at every start."""
+    folder = locations.BUILTIN_PACKS_DIR / TEMPLATE_PACK
+    if pack.root.resolve() == folder.resolve():
+        return []
+    template = load_pack(folder).pack
+    return placeholder_problems(pack, template) if template else []
 
 
 def cmd_proof(args: argparse.Namespace) -> int:

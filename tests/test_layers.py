@@ -14,10 +14,9 @@ import pytest
 KIOSK = Path(__file__).resolve().parent.parent / "kiosk"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 NO_QT = ("kiosk.content", "kiosk.core", "kiosk.system")
-# Who may use whom, between kiosk's packages (a package may always use itself). content needs only
-# the built-in packs' folder (the starter template) from system.locations.
+# Who may use whom, between kiosk's packages (a package may always use itself).
 ALLOWED = {
-    "kiosk.content": {"kiosk.system.locations"},
+    "kiosk.content": set(),
     "kiosk.core": {"kiosk.content"},
     "kiosk.system": {"kiosk.content", "kiosk.core"},
     "kiosk.ui": {"kiosk.content", "kiosk.core", "kiosk.system"},

@@ -10,15 +10,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from ..system import locations
 from .model import Asset, Image, Pack, Screen, ScreenRef, Text, parts
 from .paths import PathRefused, resolve_in_pack
 from .problems import Pos, Problem, Problems, did_you_mean
 from .schema import LANGUAGE_CODE, Reader
-from .template import TEMPLATE_PACK, placeholder_problems
 from .yamlsource import Node, load_yaml
 
 PACK_FILE = "pack.yaml"
@@ -101,22 +98,11 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
     _check_screens(pack, problems, unreadable)
     _check_assets(pack, problems, check_image)
 
-    template_folder = locations.BUILTIN_PACKS_DIR / TEMPLATE_PACK
-    if not problems.errors and root.resolve() != template_folder.resolve():
-        template = _template(template_folder)
-        problems.items += placeholder_problems(pack, template) if template else []
 
     result.problems = problems.sorted()
     if result.ok:
         result.pack = pack
     return result
-
-
-@cache
-def _template(folder: Path) -> Pack | None:
-    """The starter pack that `kiosk new` copies, read once (a built-in pack is not edited while
-    the kiosk runs)."""
-    return load_pack(folder).pack if (folder / PACK_FILE).exists() else None
 
 
 def _load_inside(root: Path, rel: str, problems: Problems) -> Node | None:
