@@ -133,13 +133,30 @@ def test_screens_one_tap_away_are_built_ahead_and_shown_on_a_tap(visitor):
     assert set(ahead) == {f"page:{s}" for s in ["home", *upcoming(nav)]}
     assert [p.isVisible() for name, p in ahead.items() if name != "page:home"] == [False] * (len(ahead) - 1)
     ahead["page:history"].setProperty("builtAhead", True)
+    ahead["page:home"].setProperty("shownBefore", True)
     go(visitor, "history")
     assert visitor.find("page:history").property("builtAhead"), "the page built ahead is shown"
-    # The pages not one tap away from here are gone: nothing piles up.
-    assert set(pages(visitor)) == {f"page:{s}" for s in ["history", *upcoming(nav)]}
+    # The screens one tap away from here are ready too, and the pages built before are kept.
+    assert set(pages(visitor)) == {*ahead, *(f"page:{s}" for s in ["history", *upcoming(nav)])}
     visitor.tap("backButton")
     visitor.settle()
-    assert visitor.find("page:home").property("builtAhead") is None, "a fresh page: scrolled to the top"
+    assert visitor.find("page:home").property("shownBefore"), "a menu holds nothing of the visit: kept"
+    # A timeline was moved by the visitor (its pager): opened again, it is a fresh page.
+    assert pages(visitor)["page:history"].property("builtAhead") is None
+
+
+def test_pages_kept_ready_are_bounded(visitor):
+    keep = 4  # fewer than the pack's screens
+    visitor.stack.setProperty("keep", keep)
+    nav = visitor.show.navigator
+    for screen in nav.screen_ids:  # every screen, each by the shortest way from the start
+        nav.reset()
+        visitor.settle()
+        for step in routes(visitor.show.pack)[screen]:
+            go(visitor, step)
+            # The page shown and those kept ready; more only when the screens one tap away need it.
+            assert len(pages(visitor)) == max(keep, len(upcoming(nav))) + 1
+
 
 
 def test_a_tap_before_the_next_screens_are_built_is_not_lost(visitor, show_pack):

@@ -80,7 +80,10 @@ class Kiosk:
 
     def __init__(self, display: str, plan: Plan, home: Path):
         self.home = home
-        env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", *BACKEND_VARIABLES)}
+        # Its modules are compiled once and kept, as pip does when it installs the wheel: a
+        # PYTHONDONTWRITEBYTECODE of the developer's would add their compilation to every launch.
+        dropped = ("QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE", *BACKEND_VARIABLES)
+        env = {k: v for k, v in os.environ.items() if k not in dropped}
         self.env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_HOME": str(self.home),
                     **BACKENDS[plan.backend]}
         self.command = [sys.executable, "-m", "kiosk", "run", "--idle-timeout", str(IDLE_TIMEOUT), str(plan.pack)]

@@ -8,8 +8,6 @@ gives nothing away, and guessing is slow.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import math
 import os
 from dataclasses import dataclass, field
@@ -73,7 +71,11 @@ def valid_pin(pin: str) -> bool:
     return pin.isdigit() and pin.isascii() and PIN_DIGITS[0] <= len(pin) <= PIN_DIGITS[1]
 
 
+# hashlib and hmac are imported where a PIN is hashed: loading OpenSSL costs every start of the
+# show about 5 ms, and most starts never see a PIN.
 def hash_pin(pin: str, salt: bytes | None = None) -> dict:
+    import hashlib
+
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT)
     return {"algorithm": "scrypt", **_SCRYPT,
@@ -81,6 +83,9 @@ def hash_pin(pin: str, salt: bytes | None = None) -> dict:
 
 
 def pin_matches(pin: str, record: dict) -> bool:
+    import hashlib
+    import hmac
+
     try:
         if record.get("algorithm") != "scrypt":
             return False

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QEvent,
     QMetaObject,
     QObject,
-    QSize,
+    QRect,
     QSocketNotifier,
     Qt,
     QtMsgType,
@@ -32,6 +32,7 @@ from ..core.renderer import CHOICES as RENDERERS
 from ..system import heap, locations
 from ..system.imagecheck import CachedImageCheck, check_image
 from ..system.logs import setup_logging
+from ..system.packcache import load_cached
 from ..system.packchoice import pick_pack, start_candidates
 from ..system.settings import Settings
 from .awake import KeepAwake
@@ -41,7 +42,6 @@ from .graphics import pick_renderer
 from .idle import IdleController
 from .input_watch import InputWatch
 from .navigator import Navigator
-from .rehearsal import Rehearsal
 from .staff import StaffMenu
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,7 @@ class Show:
                  idle_timeout: float | None = None,
                  idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
         self.pack = pack
+        self.windowed = windowed
         self.settings = settings or Settings()
         # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
         self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
@@ -90,7 +91,10 @@ class Show:
         self.navigator = Navigator(pack, self.settings.language, parent=self.engine)
         self.idle = IdleController(*self._idle_times(pack), clock=clock, parent=self.engine)
         self.staff = StaffMenu(self, self.settings, windowed, clock=clock, parent=self.engine)
-        self.rehearsal = Rehearsal(self, parent=self.engine) if windowed else None
+        self.rehearsal = None
+        if windowed:  # imported here: a booth never rehearses, and its tools cost 5 ms of every start
+            from .rehearsal import Rehearsal
+            self.rehearsal = Rehearsal(self, parent=self.engine)
         self.engine.addImportPath(str(QML_DIR))
         # Injected before any view exists, so no binding ever sees a missing object.
         ui = self.engine.singletonInstance("Kiosk", "Ui")
@@ -100,7 +104,16 @@ class Show:
                           ("rehearsal", self.rehearsal)):
             ui.setProperty(name, obj)
         design = size or DEFAULT_SIZE
-        initial = {"animate": animate, "buildAhead": build_ahead}
+        if windowed:
+            scale = fit_scale(design, available_screen()) if fit else 1.0
+            place = QRect(0, 0, round(design[0] * scale), round(design[1] * scale))
+        else:
+            # primaryScreen(), not window.screen(): with PySide6 6.10/6.11 a QScreen reached through
+            # a window that is later deleted made the next window's creation crash.
+            place = QGuiApplication.primaryScreen().geometry()
+        # Created at its final size, the first screen is laid out once: resized after, it was
+        # laid out again (20 ms of every start).
+        initial = {"animate": animate, "buildAhead": build_ahead, "width": place.width(), "height": place.height()}
         if windowed:  # laid out at the booth's size, whatever the size of the window
             initial |= {"designWidth": design[0], "designHeight": design[1]}
         self.engine.setInitialProperties(initial)
@@ -124,25 +137,22 @@ class Show:
 
         if windowed:
             self.rehearsal.attach(self.window)
-            scale = fit_scale(design, available_screen()) if fit else 1.0
-            self.window.resize(QSize(round(design[0] * scale), round(design[1] * scale)))
             self.window.show()
         else:
             self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint
                                  | Qt.WindowType.WindowStaysOnTopHint)
-            # Without a window manager FullScreen alone keeps the window small: size it first.
-            # primaryScreen(), not window.screen(): with PySide6 6.10/6.11 a QScreen reached through
-            # a window that is later deleted made the next window's creation crash.
-            self.window.setGeometry(QGuiApplication.primaryScreen().geometry())
+            # Without a window manager FullScreen alone keeps the window small: place it first.
+            self.window.setGeometry(place)
             self.window.showFullScreen()
             self.input.hide_cursor()
-            self.awake.start()
         self._remember_good(pack)
         self.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
 
     def _first_frame(self) -> None:
         log.info("first frame on screen: pack %s, screen %s", self.pack.id, self.navigator.screenId)
         log.info("renderer: %s", drawn_with(self.window))  # read by `kiosk bench`
+        if not self.windowed:  # asked once the show is up: D-Bus costs 10 ms of the start
+            self.awake.start()
 
     def _idle_times(self, pack: Pack) -> tuple[float, float]:
         countdown = pack.idle.countdown if self.idle_countdown is None else self.idle_countdown
@@ -268,7 +278,8 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     chosen = pick_renderer(renderer or settings.renderer)
     log.info("renderer chosen: %s", chosen)
     checks = CachedImageCheck(locations.cache_dir() / "image-checks.json")
-    result, skipped = pick_pack(start_candidates(explicit, settings), lambda f: load_pack(f, checks))
+    result, skipped = pick_pack(start_candidates(explicit, settings),
+                                lambda f: load_cached(f, lambda g: load_pack(g, checks)))
     checks.save()
     for why in skipped:
         log.warning("not starting on %s", why)

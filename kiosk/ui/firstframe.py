@@ -14,4 +14,4 @@ FIRST_FRAME_MARK = "KIOSK_FIRST_FRAME"
 
 def report_first_frame(app: QGuiApplication) -> None:
     print(f"{FIRST_FRAME_MARK} {time.time():.4f} {rss_mb() or 0:.1f}", flush=True)
-    app.quit()
+    app.exit(0)  # not quit(): a locked-down window refuses to close, and quit() asks it

@@ -18,6 +18,7 @@ Window {
     Binding { target: Ui; property: "scale"; value: Math.min(stage.width, stage.height) / 1080 }
     Binding { target: Ui; property: "portrait"; value: stage.height > stage.width }
     Binding { target: Ui; property: "animate"; value: root.animate }
+    Binding { target: Ui; property: "started"; value: root.started }
 
     readonly property var kinds: ({
         menu: menuPage, timeline: timelinePage, cards: cardsPage, detail: detailPage,

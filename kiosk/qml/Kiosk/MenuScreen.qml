@@ -7,6 +7,7 @@ import Kiosk
 ScreenPage {
     id: page
     showHeader: false
+    holdsNoPlace: true
 
     readonly property var tiles: screen.tiles
     readonly property int columns: Ui.portrait ? 2 : (tiles.length <= 4 ? tiles.length : Math.ceil(tiles.length / 2))

@@ -2,12 +2,14 @@ import QtQuick
 import Kiosk
 
 // Shows one screen at a time and slides to the next. A new screen asked for in the middle of a
-// slide ends that slide at once (the page leaving is destroyed there and then), so a visitor
+// slide ends that slide at once (the page leaving is put away there and then), so a visitor
 // tapping fast is never kept waiting and no page is ever left behind.
 //
 // The screens one tap away are built ahead, hidden, one at a time and a few milliseconds per
 // frame while the visitor reads (their pictures decoded too), so a tap only has to show one:
-// building a page is most of what a tap costs, up to 20 ms for a timeline.
+// building a page is most of what a tap costs, up to 20 ms for a timeline. A page left that
+// holds nothing of the visit (a menu: no scroll, no pager, no zoom) is kept for Back and Home
+// rather than built again, which the build-ahead would do at once.
 Item {
     id: host
     property Item current: null
@@ -19,6 +21,7 @@ Item {
     property var queue: []  // screens still to build, in order
     property var ahead: ({})  // screen id -> incubator of a page built (or being built) ahead
     property var building: null  // the incubator at work, if any
+    property int keep: 12  // pages kept ready, at most (about 4 MB each)
     readonly property bool preparing: next !== null || queue.length > 0 || building !== null
 
     // `upcoming` returns the screens to build ahead; asked for only after the slide, which it
@@ -26,7 +29,7 @@ Item {
     function show(screen, animate, upcoming) {
         slide.stop()
         if (leaving) {
-            leaving.destroy()
+            putAway(leaving)
             leaving = null
         }
         // Before take(): a page it completes starts the next in the queue, and that queue held
@@ -38,7 +41,7 @@ Item {
         if (!old)  // the first page: the window calls prepareNext() once it is on screen
             return
         if (!animate) {
-            old.destroy()
+            putAway(old)
             prepareNext()
             return
         }
@@ -49,18 +52,27 @@ Item {
         slide.start()
     }
 
-    // Queue the screens one tap away, drop the pages built for screens no longer one tap away.
+    // Queue the screens one tap away. Pages ready for screens no longer one tap away are kept
+    // too, up to `keep` pages in all, the least recently wanted dropped first: back on the home
+    // screen, its tiles' pages are still there rather than built again.
     function prepareNext() {
         if (!next)
             return
         const screens = next()
         next = null
         const wanted = screens.map(s => s.id)
-        for (const id in ahead) {
-            if (!wanted.includes(id))
-                discard(id)
+        for (const id of wanted) {  // the most recently wanted last
+            if (id in ahead) {
+                const kept = ahead[id]
+                delete ahead[id]
+                ahead[id] = kept
+            }
         }
         queue = screens.filter(s => !(s.id in ahead))
+        const room = Math.max(keep, wanted.length) - queue.length
+        const ids = Object.keys(ahead)
+        for (const id of ids.slice(0, Math.max(0, ids.length - room)))
+            discard(id)
         buildNext()
     }
 
@@ -115,6 +127,20 @@ Item {
         return page
     }
 
+    // A page no longer shown: kept as if built ahead when it holds nothing of the visit, else
+    // destroyed.
+    function putAway(page) {
+        if (!page.holdsNoPlace || page.screen.id in ahead) {
+            page.destroy()
+            return
+        }
+        page.visible = false
+        page.leaving = false
+        page.x = 0
+        page.opacity = 1
+        ahead[page.screen.id] = { status: Component.Ready, object: page }
+    }
+
     function discard(id) {
         const incubator = ahead[id]
         delete ahead[id]
@@ -135,7 +161,7 @@ Item {
         id: slide
         onFinished: {
             if (host.leaving) {
-                host.leaving.destroy()
+                host.putAway(host.leaving)
                 host.leaving = null
             }
             host.prepareNext()

@@ -37,8 +37,9 @@ Item {
         sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
                                       picture.height * picture.detail, picture.fillMode === Image.PreserveAspectCrop)
         opacity: status === Image.Ready ? 1 : 0
-        // No fade on a page built ahead, still hidden: it would redraw the screen for nothing.
-        Behavior on opacity { enabled: Ui.animate && picture.visible; NumberAnimation { duration: 180 } }
+        // A picture that arrives while the visitor looks fades in. None on a page built ahead,
+        // still hidden (it would redraw the screen for nothing), nor with the first screen.
+        Behavior on opacity { enabled: Ui.animate && Ui.started && picture.visible; NumberAnimation { duration: 180 } }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
     }
     Rectangle {

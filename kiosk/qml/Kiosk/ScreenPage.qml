@@ -15,6 +15,9 @@ Item {
     // The page sliding out must not take taps meant for the one sliding in (set by PageHost).
     property bool leaving: false
     enabled: !leaving
+    // Nothing the visitor does changes it (no scroll, pager or zoom): PageHost may show it
+    // again as it is instead of building it anew.
+    property bool holdsNoPlace: false
 
     Picture {
         anchors.fill: parent

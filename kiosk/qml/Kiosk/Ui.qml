@@ -14,6 +14,9 @@ QtObject {
     property bool portrait: false
     // Off when rendering proofs and linting: everything is shown at once, in its final state.
     property bool animate: true
+    // The first screen has been up for a moment (set by Main). Pictures that arrive before then
+    // are shown as they come, with the window: a fade would only delay the start by 180 ms.
+    property bool started: false
 
     readonly property var theme: nav ? nav.pack.theme : ({})
     readonly property string language: nav ? nav.language : ""
