@@ -12,7 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.content import Pack, ScreenRef, parts
-from kiosk.ui.inspect import is_picture, walk
+from kiosk.ui.inspect import is_picture, shown, walk
 from kiosk.ui.render import settle
 
 from .support import YONGCHUAN_PACK
@@ -131,7 +131,7 @@ def test_screens_one_tap_away_are_built_ahead_and_shown_on_a_tap(visitor):
     visitor.settle()
     ahead = pages(visitor)
     assert set(ahead) == {f"page:{s}" for s in ["home", *upcoming(nav)]}
-    assert [p.isVisible() for name, p in ahead.items() if name != "page:home"] == [False] * (len(ahead) - 1)
+    assert [shown(p) for name, p in ahead.items() if name != "page:home"] == [False] * (len(ahead) - 1)
     ahead["page:history"].setProperty("builtAhead", True)
     ahead["page:home"].setProperty("shownBefore", True)
     go(visitor, "history")

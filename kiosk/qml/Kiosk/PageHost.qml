@@ -5,8 +5,10 @@ import Kiosk
 // slide ends that slide at once (the page leaving is put away there and then), so a visitor
 // tapping fast is never kept waiting and no page is ever left behind.
 //
-// The screens one tap away are built ahead, hidden, one at a time and a few milliseconds per
-// frame while the visitor reads (their pictures decoded too), so a tap only has to show one:
+// The screens one tap away are built ahead, one at a time and a few milliseconds per frame while
+// the visitor reads (their pictures decoded too), so a tap only has to show one. They wait
+// transparent rather than invisible: Qt Quick then makes their drawing (text, pictures) ahead
+// too, which a page made visible does in the first frame of its slide (20-50 ms later):
 // building a page is most of what a tap costs, up to 20 ms for a timeline. A page left that
 // holds nothing of the visit (a menu: no scroll, no pager, no zoom) is kept for Back and Home
 // rather than built again, which the build-ahead would do at once.
@@ -82,7 +84,7 @@ Item {
         const screen = queue[0]
         queue = queue.slice(1)
         const id = screen.id
-        const incubator = kinds[screen.kind].incubateObject(host, { screen: screen, visible: false }, Qt.Asynchronous)
+        const incubator = kinds[screen.kind].incubateObject(host, { screen: screen, aside: true, opacity: 0, x: width }, Qt.Asynchronous)
         ahead[id] = incubator
         if (incubator.status !== Component.Loading) {
             fit(incubator.object)
@@ -122,8 +124,11 @@ Item {
             incubator.forceCompletion()  // a quick tap: build the rest now (still wanted: kept)
         delete ahead[id]
         const page = incubator.object
-        if (page)
-            page.visible = true
+        if (page) {
+            page.aside = false
+            page.opacity = 1
+            page.x = 0
+        }
         return page
     }
 
@@ -134,10 +139,10 @@ Item {
             page.destroy()
             return
         }
-        page.visible = false
+        page.aside = true
+        page.opacity = 0
         page.leaving = false
-        page.x = 0
-        page.opacity = 1
+        page.x = width
         ahead[page.screen.id] = { status: Component.Ready, object: page }
     }
 

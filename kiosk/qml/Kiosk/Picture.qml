@@ -10,6 +10,14 @@ Item {
     property alias verticalAlignment: image.verticalAlignment
     property real detail: 1  // decode at this multiple of the shown size (2 where it can be zoomed)
     readonly property bool isPicture: true  // how Python tells a Picture from other items
+    // On a page set aside (ScreenPage.aside), found up the parents; a binding follows both.
+    readonly property bool aside: {
+        for (let item = picture.parent; item; item = item.parent) {
+            if (item.aside !== undefined)
+                return item.aside
+        }
+        return false
+    }
     readonly property alias status: image.status
     // Read by the renderer (Python cannot read Image.status): wait until this is false.
     readonly property bool loading: image.status === Image.Loading
@@ -37,9 +45,9 @@ Item {
         sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
                                       picture.height * picture.detail, picture.fillMode === Image.PreserveAspectCrop)
         opacity: status === Image.Ready ? 1 : 0
-        // A picture that arrives while the visitor looks fades in. None on a page built ahead,
-        // still hidden (it would redraw the screen for nothing), nor with the first screen.
-        Behavior on opacity { enabled: Ui.animate && Ui.started && picture.visible; NumberAnimation { duration: 180 } }
+        // A picture that arrives while the visitor looks fades in. None on a page set aside
+        // (it would redraw the screen for nothing), nor with the first screen.
+        Behavior on opacity { enabled: Ui.animate && Ui.started && picture.visible && !picture.aside; NumberAnimation { duration: 180 } }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
     }
     Rectangle {

@@ -14,7 +14,9 @@ Item {
 
     // The page sliding out must not take taps meant for the one sliding in (set by PageHost).
     property bool leaving: false
-    enabled: !leaving
+    // Built ahead or put away by PageHost: transparent, waiting to be shown; takes no taps.
+    property bool aside: false
+    enabled: !leaving && !aside
     // Nothing the visitor does changes it (no scroll, pager or zoom): PageHost may show it
     // again as it is instead of building it anew.
     property bool holdsNoPlace: false
