@@ -19,7 +19,8 @@ from kiosk.content.yamlsource import load_yaml
 
 from .support import MINIMAL_PACK
 
-FUZZ = settings(max_examples=int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "1000")), deadline=None, derandomize="KIOSK_FUZZ_EXAMPLES" not in os.environ, database=None,
+FUZZ = settings(max_examples=int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "1000")), deadline=None,
+                derandomize="KIOSK_FUZZ_EXAMPLES" not in os.environ, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 # What editors' typos and hostile files are made of: YAML's own signs, whitespace, CJK, controls.

@@ -150,7 +150,8 @@ def make(kind: str, path) -> None:
 
 IMAGES = [  # (kind, file name, expected problem or None when it must show fine)
     ("zero bytes", "a.png", "error: 'images/a.png': the file is empty (0 bytes)"),
-    ("random bytes", "a.jpg", "error: 'images/a.jpg': not an image the kiosk can read (it shows PNG, JPEG, GIF, WebP, SVG and BMP files)"),
+    ("random bytes", "a.jpg",
+     "error: 'images/a.jpg': not an image the kiosk can read (it shows PNG, JPEG, GIF, WebP, SVG and BMP files)"),
     ("truncated jpeg", "a.jpg", "error: 'images/a.jpg': the file is cut short (an interrupted copy or download?); "
                                 "copy it again"),
     ("truncated png", "a.png", "error: 'images/a.png': the file is cut short (an interrupted copy or download?); "
@@ -199,7 +200,7 @@ def test_the_running_kiosk_shows_a_placeholder_and_logs_once(show_pack, qtbot, p
         visitor.settle()
         zoom = visitor.find("zoom")
         picture = next(it for it in items(zoom) if is_picture(it))
-        qtbot.waitUntil(lambda: picture.property("failed"))
+        qtbot.waitUntil(lambda picture=picture: picture.property("failed"))
     placeholder = [it for it in items(picture) if it.inherits("QQuickRectangle")]
     assert placeholder and placeholder[0].isVisible(), "a neutral placeholder instead of the picture"
     logged = [r for r in caplog.records if "image cannot be shown" in r.getMessage()]

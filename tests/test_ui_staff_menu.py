@@ -215,7 +215,8 @@ def test_a_lock_out_counts_down_with_the_keys_off_then_the_pin_works(staff_show,
     corners(visitor)
     for _ in range(MAX_TRIES):
         type_pin(visitor, "0000")
-    assert visitor.text_of("staffMessage") == f"已锁定：{FIRST_LOCK:.0f} 秒后再试\nLocked: try again in {FIRST_LOCK:.0f} s"
+    assert visitor.text_of("staffMessage") == (f"已锁定：{FIRST_LOCK:.0f} 秒后再试\n"
+                                               f"Locked: try again in {FIRST_LOCK:.0f} s")
     key = visitor.find("pinKey:2")
     assert not key.isEnabled() and key.opacity() < 1, "the keys are off and look it"
     later(show, clock, 12)

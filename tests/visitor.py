@@ -102,11 +102,12 @@ class Visitor:
         if hold:
             points += [end] * 8
         if self.mode == "mouse":
-            QTest.mousePress(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0].toPoint())
+            left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+            QTest.mousePress(self.window, left, none, points[0].toPoint())
             for p in points[1:]:
                 QTest.qWait(MOVE_WAIT_MS)
                 QTest.mouseMove(self.window, p.toPoint())
-            QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1].toPoint())
+            QTest.mouseRelease(self.window, left, none, points[-1].toPoint())
         else:
             QTest.touchEvent(self.window, self.device).press(0, points[0].toPoint(), self.window).commit()
             for p in points[1:]:

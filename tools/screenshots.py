@@ -48,7 +48,8 @@ def main() -> int:
 
 
 def save_scaled(image: QImage, path: Path, width: int) -> None:
-    image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation).save(str(path), quality=88 if path.suffix == ".jpg" else -1)
+    smaller = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    smaller.save(str(path), quality=88 if path.suffix == ".jpg" else -1)
     print(path)
 
 

@@ -236,13 +236,18 @@ def measure(quick: bool = False) -> tuple[list[Figure], str]:
         return [
             Figure("cold_start_ms", cold_ms, "ms", 400, "process start to first frame (median)"),
             Figure("start_rss_mb", start_rss, "MB", 150, "resident memory at the first frame"),
-            Figure("tap_to_frame_p50_ms", statistics.median(taps), "ms", None, "touch to first frame of the next screen, median"),
+            Figure("tap_to_frame_p50_ms", statistics.median(taps), "ms", None,
+                   "touch to first frame of the next screen, median"),
             Figure("tap_to_frame_p95_ms", percentile(taps, 95), "ms", 33, "same, 95th percentile"),
-            Figure("pack_switch_ms", pack_switch(session, 4 if quick else 10), "ms", 300, "validated switch between two packs, to its first frame"),
+            Figure("pack_switch_ms", pack_switch(session, 4 if quick else 10), "ms", 300,
+                   "validated switch between two packs, to its first frame"),
             *_photo(session),
-            Figure("idle_cpu_percent", idle_cpu(session, 5 if quick else 30, attract=False), "%", 0.5, "CPU on a static screen"),
-            Figure("attract_cpu_percent", idle_cpu(session, 5 if quick else 30, attract=True), "%", None, "CPU on the attract loop"),
-            Figure("rss_growth_mb", rss_growth(session, navigations), "MB", 10, f"memory growth over {navigations:,} navigations"),
+            Figure("idle_cpu_percent", idle_cpu(session, 5 if quick else 30, attract=False), "%", 0.5,
+                   "CPU on a static screen"),
+            Figure("attract_cpu_percent", idle_cpu(session, 5 if quick else 30, attract=True), "%", None,
+                   "CPU on the attract loop"),
+            Figure("rss_growth_mb", rss_growth(session, navigations), "MB", 10,
+                   f"memory growth over {navigations:,} navigations"),
         ], renderer
     finally:
         session.close()

@@ -11,7 +11,7 @@ ScreenPage {
         screenId: page.screen.id
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dots.top; bottomMargin: Ui.px(16) }
         // While a picture is zoomed, a drag pans it instead of turning the page.
-        interactive: !(currentItem && currentItem.zoomed)
+        interactive: !(currentItem && currentItem.zoomed)  // qmllint disable missing-property
         model: page.images
         delegate: Item {
             id: slide

@@ -6,7 +6,7 @@ import Kiosk
 // window, so a rehearsal on a small laptop shows exactly what the booth will.
 Window {
     id: root
-    readonly property QtObject nav: Ui.nav  // set from Python before this window is created
+    readonly property var nav: Ui.nav  // set from Python before this window is created
     property int designWidth: 0  // 0: lay out at the window's own size
     property int designHeight: 0
     property bool animate: true  // see Ui.animate

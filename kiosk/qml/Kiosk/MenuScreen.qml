@@ -19,7 +19,7 @@ ScreenPage {
     readonly property real words: {
         let most = 0
         for (let i = 0; i < tileRepeater.count; ++i)
-            most = Math.max(most, tileRepeater.itemAt(i)?.words ?? 0)
+            most = Math.max(most, tileRepeater.itemAt(i)?.words ?? 0)  // qmllint disable missing-property
         return most
     }
     readonly property real smallestTile: 2 * pad + smallestIcon + gap / 2 + words

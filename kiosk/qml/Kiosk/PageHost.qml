@@ -1,5 +1,4 @@
 import QtQuick
-import Kiosk
 
 // Shows one screen at a time and slides to the next. A new screen asked for in the middle of a
 // slide ends that slide at once (the page leaving is put away there and then), so a visitor

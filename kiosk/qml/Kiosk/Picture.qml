@@ -13,8 +13,8 @@ Item {
     // On a page set aside (ScreenPage.aside), found up the parents; a binding follows both.
     readonly property bool aside: {
         for (let item = picture.parent; item; item = item.parent) {
-            if (item.aside !== undefined)
-                return item.aside
+            if (item.aside !== undefined)  // qmllint disable missing-property
+                return item.aside  // qmllint disable missing-property
         }
         return false
     }

@@ -5,7 +5,7 @@ import Kiosk
 // edited into a broken state, over the last good content.
 Item {
     id: overlay
-    readonly property QtObject rehearsal: Ui.rehearsal
+    readonly property var rehearsal: Ui.rehearsal
 
     // --- touch targets: outlined, red below 48 px at 1080p ----------------------------------
     Repeater {

@@ -7,7 +7,7 @@ import Kiosk
 Rectangle {
     id: panel
     objectName: "staffPanel"
-    readonly property QtObject staff: Ui.staff
+    readonly property var staff: Ui.staff
     visible: staff.state !== "closed"
     // Opaque: neither the show nor the visitors' "Still there?" countdown shows through.
     color: Ui.theme.background

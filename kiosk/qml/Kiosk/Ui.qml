@@ -5,10 +5,11 @@ import QtQuick
 // Python sets `nav`, `idle` and `staff` before loading Main.qml, which sets `scale`; one
 // instance per engine, so each test window has its own.
 QtObject {
-    property QtObject nav: null
-    property QtObject idle: null
-    property QtObject staff: null
-    property QtObject rehearsal: null  // only in windowed rehearsal
+    // Python objects (kiosk/ui): `var`, as qmllint cannot know their members.
+    property var nav: null
+    property var idle: null
+    property var staff: null
+    property var rehearsal: null  // only in windowed rehearsal
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
     property bool portrait: false
