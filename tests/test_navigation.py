@@ -11,12 +11,12 @@ def nav() -> Navigation:
 
 def test_open_back_home():
     n = nav()
-    assert (n.current, n.language, n.can_go_back) == ("home", "zh", False)
-    assert n.open("a") and n.open("b")
+    assert (n.current, n.language, n.can_go_back, n.can_go_home) == ("home", "zh", False, False)
+    assert n.open("a") and n.open("b") and n.can_go_home
     assert (n.current, n.history, n.direction) == ("b", ["home", "a"], FORWARD)
     assert n.back() and n.current == "a" and n.direction == BACKWARD
     assert n.home() and (n.current, n.history) == ("home", [])
-    assert not n.back() and not n.home()
+    assert not n.back() and not n.home() and not n.can_go_home
 
 
 def test_unknown_or_current_screen_is_ignored():

@@ -75,7 +75,9 @@ def test_language_switches_in_place(visitor):
     visitor.tap("year:2017")
     visitor.qtbot.waitUntil(lambda: pager.property("currentIndex") == 3)
     title_zh = visitor.text_of("screenTitle")
+    assert visitor.find("languageButton").property("text") == "English", "named in the language it switches to"
     visitor.tap("languageButton")
+    assert visitor.find("languageButton").property("text") == "中文"
     assert nav.language == "en" and nav.screenId == "history"
     assert visitor.text_of("screenTitle") != title_zh
     assert pager.property("currentIndex") == 3, "the visitor stays on the same year"
@@ -141,6 +143,7 @@ def test_screens_one_tap_away_are_built_ahead_and_shown_on_a_tap(visitor):
     visitor.tap("backButton")
     visitor.settle()
     assert visitor.find("page:home").property("shownBefore"), "a menu holds nothing of the visit: kept"
+    assert not visitor.find("homeButton").isEnabled(), "Home is off on the start screen"
     # A timeline was moved by the visitor (its pager): opened again, it is a fresh page.
     assert pages(visitor)["page:history"].property("builtAhead") is None
 

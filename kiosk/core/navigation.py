@@ -112,6 +112,11 @@ class Navigation:
     def can_go_back(self) -> bool:
         return bool(self.history)
 
+    @property
+    def can_go_home(self) -> bool:
+        """Home takes the visitor somewhere only from another screen than the start."""
+        return self.current != self.start
+
     def one_tap_away(self) -> list[str]:
         """The screens a single tap opens from here: its tiles, cards and links, Back and Home."""
         candidates = [*self.links.get(self.current, ()), *self.history[-1:], self.start]

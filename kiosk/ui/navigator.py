@@ -9,7 +9,7 @@ from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
 from ..content import Pack, ScreenRef, parts
 from ..core.navigation import Navigation, is_back_swipe
 from .images import decode_size_for
-from .present import present, present_pack
+from .present import language_name, present, present_pack
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,10 @@ class Navigator(QObject):
     def canGoBack(self) -> bool:
         return self._nav.can_go_back
 
+    @Property(bool, notify=moved)
+    def canGoHome(self) -> bool:
+        return self._nav.can_go_home
+
     @Property(int, notify=moved)
     def direction(self) -> int:
         return self._nav.direction
@@ -104,6 +108,11 @@ class Navigator(QObject):
     @Property(str, notify=languageChanged)
     def nextLanguage(self) -> str:
         return self._nav.next_language()
+
+    @Property(str, notify=languageChanged)
+    def nextLanguageName(self) -> str:
+        """The language button's label: the next language named in itself."""
+        return language_name(self._nav.next_language())
 
     # --- what QML asks for ----------------------------------------------------------------
 

@@ -16,6 +16,11 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English", "ja": "日本語", "ko": "한
                   "de": "Deutsch", "es": "Español", "ru": "Русский", "ar": "العربية"}
 
 
+def language_name(code: str) -> str:
+    """A language named in itself, for a visitor who cannot read the current one."""
+    return LANGUAGE_NAMES.get(code, code.upper())
+
+
 # The app's own words (not the pack's), per language; other languages fall back to English.
 UI_STRINGS = {
     "back": {"zh": "返回", "en": "Back"},
@@ -57,7 +62,7 @@ def present_pack(pack: Pack) -> dict:
                          else UI_STRINGS["touch_to_start"].get(c, UI_STRINGS["touch_to_start"]["en"])
                          for c in pack.languages],
         "start": pack.start.id,
-        "languages": [{"code": c, "name": LANGUAGE_NAMES.get(c, c.upper())} for c in pack.languages],
+        "languages": [{"code": c, "name": language_name(c)} for c in pack.languages],
         "strings": {key: {c: words.get(c, words["en"]) for c in pack.languages}
                     for key, words in UI_STRINGS.items()},
     }

@@ -28,7 +28,7 @@ Rectangle {
             objectName: "homeButton"
             icon: Qt.resolvedUrl("icons/home.svg")
             text: Ui.portrait ? "" : Ui.t(Ui.nav.pack.strings.home)
-            enabled: Ui.nav.screenId !== Ui.nav.pack.start
+            enabled: Ui.nav.canGoHome
             onTapped: Ui.nav.home()
         }
     }
@@ -61,7 +61,7 @@ Rectangle {
         anchors { right: parent.right; rightMargin: Ui.px(32); verticalCenter: parent.verticalCenter }
         icon: Qt.resolvedUrl("icons/language.svg")
         // Named in the language it switches to, so a visitor who cannot read the current one finds it.
-        text: (Ui.nav.pack.languages.find(l => l.code === Ui.nav.nextLanguage) ?? { name: "" }).name
+        text: Ui.nav.nextLanguageName
         visible: Ui.nav.pack.languages.length > 1
         onTapped: Ui.nav.toggleLanguage()
     }
