@@ -177,8 +177,7 @@ def _picture_problems(picture, url: str, where: Pos, size: str) -> Iterator[Prob
     if vector or width <= 0 or height <= 0:
         return
     box_w, box_h = picture.rect.width(), picture.rect.height()
-    crop = picture.item.property("fillMode") == 2  # Image.PreserveAspectCrop
-    scale = (max if crop else min)(box_w / width, box_h / height)
+    scale = (max if picture.item.property("cropped") else min)(box_w / width, box_h / height)
     detail = picture.item.property("detail") or 1
     name = Path(path).name
     if scale > MAX_UPSCALE:

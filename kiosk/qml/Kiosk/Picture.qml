@@ -7,6 +7,7 @@ Item {
     id: picture
     property url source
     property int fillMode: Image.PreserveAspectFit
+    readonly property bool cropped: fillMode === Image.PreserveAspectCrop  // covers its box (read by the lint)
     property alias verticalAlignment: image.verticalAlignment
     property real detail: 1  // decode at this multiple of the shown size (2 where it can be zoomed)
     readonly property bool isPicture: true  // how Python tells a Picture from other items
@@ -29,8 +30,7 @@ Item {
     readonly property real paintedWidth: image.sourceSize.width * fitScale
     readonly property real paintedHeight: image.sourceSize.height * fitScale
     readonly property real fitScale: image.sourceSize.width <= 0 || image.sourceSize.height <= 0 ? 0
-        : (fillMode === Image.PreserveAspectCrop ? Math.max : Math.min)(width / image.sourceSize.width,
-                                                                        height / image.sourceSize.height)
+        : (cropped ? Math.max : Math.min)(width / image.sourceSize.width, height / image.sourceSize.height)
 
     Image {
         id: image
@@ -43,7 +43,7 @@ Item {
         fillMode: picture.fillMode
         smooth: true
         sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
-                                      picture.height * picture.detail, picture.fillMode === Image.PreserveAspectCrop)
+                                      picture.height * picture.detail, picture.cropped)
         opacity: status === Image.Ready ? 1 : 0
         // A picture that arrives while the visitor looks fades in. None on a page set aside
         // (it would redraw the screen for nothing), nor with the first screen.
