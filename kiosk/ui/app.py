@@ -102,7 +102,8 @@ class Show:
             raise ShowError("the kiosk's QML module failed to load (see the messages above)")
         for name, obj in (("nav", self.navigator), ("idle", self.idle), ("staff", self.staff),
                           ("rehearsal", self.rehearsal)):
-            ui.setProperty(name, obj)
+            if obj is not None:  # None would make the `var` undefined; unset, it stays null
+                ui.setProperty(name, obj)
         design = size or DEFAULT_SIZE
         if windowed:
             scale = fit_scale(design, available_screen()) if fit else 1.0
