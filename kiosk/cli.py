@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
-from .content.schema import ID_PATTERN
+from .content.model import ID_PATTERN
 from .content.template import TEMPLATE_PACK, placeholder_problems
 from .core.rehearsal import PRESETS
 from .core.renderer import CHOICES as RENDERERS

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,14 @@ def test_a_cache_that_cannot_be_written_costs_nothing(pack):
     reads = Reads()
     assert load_cached(pack, reads).ok and load_cached(pack, reads).ok
     assert reads.count == 2
+
+
+def test_a_kept_pack_starts_the_show_without_the_yaml_reader(pack):
+    load_cached(pack, load_pack)
+    # What `kiosk run` imports, then the kept pack: PyYAML (18 ms) is never loaded.
+    code = ("import sys; from pathlib import Path; import kiosk.cli, kiosk.ui.app; "
+            "from kiosk.system.packcache import load_cached; "
+            "result = load_cached(Path(sys.argv[1]), read=None); "  # read=None: a miss would fail
+            "print(result.ok, 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(pack)], capture_output=True, text=True, cwd=TESTS.parent)
+    assert out.stdout.split() == ["True", "False"], out.stdout + out.stderr

@@ -8,7 +8,6 @@ from pathlib import Path
 from .model import Text
 from .pack import PACK_FILE, ImageCheck, load_pack
 from .problems import Problems
-from .yamlsource import load_yaml
 
 
 def find_pack_folders(dirs: list[Path]) -> list[Path]:
@@ -22,6 +21,8 @@ def find_pack_folders(dirs: list[Path]) -> list[Path]:
 
 def declared_id(folder: Path) -> str | None:
     """The `id` written in a folder's pack.yaml, or None if it cannot be read."""
+    from .yamlsource import load_yaml  # not at import: see pack.py
+
     node = load_yaml(folder / PACK_FILE, PACK_FILE, Problems())
     if node is None or not node.is_mapping or "id" not in node.value:
         return None

@@ -9,6 +9,7 @@ the position of the mapping in its file; it is never written in YAML.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from .problems import Pos
 Color = NewType("Color", str)  # "#rrggbb", "#rgb" or "#aarrggbb"
 Size = NewType("Size", str)  # "1920x1080": a screen size in pixels
 Id = NewType("Id", str)  # lowercase letters, digits, '-' and '_': screen and pack ids
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # zh, en, pt-BR
 
 
 def size_of(text: str) -> tuple[int, int]:

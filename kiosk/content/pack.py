@@ -11,12 +11,16 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Asset, Image, Pack, Screen, ScreenRef, Text, parts
+from .model import LANGUAGE_CODE, Asset, Image, Pack, Screen, ScreenRef, Text, parts
 from .paths import PathRefused, resolve_in_pack
 from .problems import Pos, Problem, Problems, did_you_mean
-from .schema import LANGUAGE_CODE, Reader
-from .yamlsource import Node, load_yaml
+
+# The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
+# a show that starts from its pack cache (kiosk/system/packcache.py) never needs it (18 ms).
+if TYPE_CHECKING:
+    from .yamlsource import Node
 
 PACK_FILE = "pack.yaml"
 SCREENS_DIR = "screens"
@@ -54,6 +58,8 @@ class LoadResult:
 
 
 def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
+    from .schema import Reader
+
     root = Path(root)
     if not root.is_dir():
         raise NotAPackFolder(f"{root}: no such folder")
@@ -107,6 +113,8 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
 
 def _load_inside(root: Path, rel: str, problems: Problems) -> Node | None:
     """A YAML file of the pack, read only if it really is inside the pack (not a link out)."""
+    from .yamlsource import load_yaml
+
     if (root / rel).is_dir():
         return load_yaml(root / rel, rel, problems)  # which says it is a folder
     try:
@@ -132,6 +140,8 @@ def _written_id(node: Node) -> str | None:
 def _languages(node: Node) -> list[str] | None:
     """The declared languages, read quietly first so that every text can be checked against
     them; the full read reports any problem with the field itself."""
+    from .schema import Reader
+
     langs = node.value.get("languages") if node.is_mapping else None
     if langs is None:
         return None

@@ -15,14 +15,12 @@ import typing
 from functools import cache
 from typing import Any, Union
 
-from .model import SCREEN_KINDS, Asset, Color, Id, Model, Screen, ScreenRef, Size, Text
+from .model import ID_PATTERN, SCREEN_KINDS, Asset, Color, Id, Model, Screen, ScreenRef, Size, Text
 from .problems import Pos, Problems, did_you_mean
 from .yamlsource import Node
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _SIZE = re.compile(r"(\d+)x(\d+)")
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
