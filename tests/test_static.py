@@ -1,6 +1,6 @@
-"""The code as written: the Python lint (ruff, configured in pyproject.toml) and the QML lint
-(Qt's qmllint, configured in kiosk/qml/.qmllint.ini) find nothing, and each would find a
-mistake."""
+"""The code as written: the Python lint (ruff), the type checker (mypy, strict on content, core
+and system; both configured in pyproject.toml) and the QML lint (Qt's qmllint, configured in
+kiosk/qml/.qmllint.ini) find nothing, and each would find a mistake."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ def ruff(*paths: Path) -> subprocess.CompletedProcess:
                            *map(str, paths)], cwd=ROOT, capture_output=True, text=True)
 
 
+def mypy(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--no-error-summary", *args],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
 def qmllint(files: list[Path], imports: Path = QML_DIR) -> subprocess.CompletedProcess:
     # PySide6's wrapper runs the qmllint of the Qt it bundles, with its module metadata.
     tool = shutil.which("pyside6-qmllint", path=str(Path(sys.executable).parent))
@@ -38,6 +43,19 @@ def test_python_lint_finds_a_mistake(tmp_path):
     (tmp_path / "bad.py").write_text("import os\n\n\ndef f(x=[]):\n    return undefined_name\n", encoding="utf-8")
     out = ruff(tmp_path / "bad.py").stdout
     assert all(code in out for code in ("F401", "B006", "F821")), out
+
+
+def test_types_check():
+    result = mypy()  # the files and the strictness of pyproject.toml
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_type_checker_finds_a_mistake(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def twice(n):\n    return n * 2\n\n\ndef name(n: int) -> str:\n    return n\n",
+                   encoding="utf-8")
+    out = mypy("--config-file", str(ROOT / "pyproject.toml"), str(bad)).stdout
+    assert "no-untyped-def" in out and "return-value" in out, out
 
 
 def test_qml_lint_finds_nothing():

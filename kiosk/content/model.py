@@ -30,7 +30,7 @@ def size_of(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def meta(*, min_items: int = 0, minimum: float | None = None, maximum: float | None = None) -> dict:
+def meta(*, min_items: int = 0, minimum: float | None = None, maximum: float | None = None) -> dict[str, Any]:
     """Extra checks on a field, read by the schema reader."""
     return {"min_items": min_items, "minimum": minimum, "maximum": maximum}
 

@@ -27,7 +27,8 @@ SCREENS_DIR = "screens"
 
 # Checks that an image file can be shown; returns (severity, message) pairs, none when it is fine.
 # It is passed in because reading images needs Qt, and this package imports no Qt.
-ImageCheck = Callable[[Path], "list[tuple[str, str]]"]
+Finding = tuple[str, ...]  # an image check's verdict: (severity, message[, detail])
+ImageCheck = Callable[[Path], "list[Finding]"]
 
 
 class NotAPackFolder(Exception):
@@ -94,7 +95,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
         if screen is not None and screen.id is not None:
             screens.append(screen)
         else:
-            unreadable.update({_written_id(screen_node), path.stem} - {None})
+            unreadable.update(i for i in (_written_id(screen_node), path.stem) if i is not None)
     pack = dataclasses.replace(pack, screens=screens, root=root)
 
     if pack.id and pack.id != root.resolve().name:
@@ -198,7 +199,7 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
 
 
 def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None) -> None:
-    verdicts: dict[Path, list[tuple[str, ...]]] = {}  # each file is read once, however often used
+    verdicts: dict[Path, list[Finding]] = {}  # each file is read once, however often used
     for asset in parts(pack, Asset):
         try:
             real = resolve_in_pack(pack.root, asset.path)
@@ -209,7 +210,8 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
             if real not in verdicts:
                 verdicts[real] = check_image(real)
             for severity, message, *detail in verdicts[real]:
-                problems.items.append(Problem(asset.where, severity, f"'{asset.path}': {message}", *detail))
+                problems.items.append(Problem(asset.where, "warning" if severity == "warning" else "error",
+                                              f"'{asset.path}': {message}", *detail))
 
 
 def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:
@@ -226,7 +228,7 @@ def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:
 def visit_order(pack: Pack) -> list[Screen]:
     """The pack's screens as a visitor meets them (proof sheets read like the show), then any
     screen no visitor can reach."""
-    by_id = {screen.id: screen for screen in pack.screens}
+    by_id: dict[str, Screen] = {screen.id: screen for screen in pack.screens}
     met = _reach(pack.start.id, by_id)
     return [by_id[i] for i in met] + [s for s in pack.screens if s.id not in met]
 

@@ -12,8 +12,7 @@ import dataclasses
 import re
 import types
 import typing
-from functools import cache
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 from .model import ID_PATTERN, SCREEN_KINDS, Asset, Color, Id, Model, Screen, ScreenRef, Size, Text
 from .problems import Pos, Problems, did_you_mean
@@ -21,6 +20,8 @@ from .yamlsource import Node
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _SIZE = re.compile(r"(\d+)x(\d+)")
+
+M = TypeVar("M", bound=Model)
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
@@ -64,12 +65,12 @@ class Reader:
             return self._id(node, what)
         return self._plain(node, tp, what)
 
-    def read_model(self, node: Node, cls: type[Model], skip: tuple[str, ...] = ()) -> Model | None:
+    def read_model(self, node: Node, cls: type[M], skip: tuple[str, ...] = ()) -> M | None:
         return self._model(node, cls, skip)
 
     # --- structures -----------------------------------------------------------------------
 
-    def _model(self, node: Node, cls: type[Model], skip: tuple[str, ...] = ()) -> Model | None:
+    def _model(self, node: Node, cls: type[M], skip: tuple[str, ...] = ()) -> M | None:
         name = _display_name(cls)
         if not node.is_mapping:
             self.problems.error(node.pos, f"expected a mapping of fields for {name}, got {_kind(node)}")
@@ -125,7 +126,7 @@ class Reader:
             return None
         return self._model(node, cls, skip=("kind",))
 
-    def _list(self, node: Node, item_type: Any, what: str) -> list | None:
+    def _list(self, node: Node, item_type: Any, what: str) -> list[Any] | None:
         if not node.is_sequence:
             self.problems.error(node.pos, f"{what} must be a list (items starting with '- '), got {_kind(node)}")
             return None
@@ -189,14 +190,14 @@ class Reader:
         return None
 
     def _color(self, node: Node, what: str) -> str | None:
-        value = self._plain(node, str, what)
+        value: str | None = self._plain(node, str, what)
         if value is not None and not _COLOR.fullmatch(value):
             self.problems.error(node.pos, f"{what} must be a colour like \"#1e88e5\", got '{value}'")
             return None
         return value
 
     def _size(self, node: Node, what: str) -> str | None:
-        value = self._plain(node, str, what)
+        value: str | None = self._plain(node, str, what)
         match = _SIZE.fullmatch(value) if value is not None else None
         if value is not None and not (match and all(200 <= int(n) <= 16384 for n in match.groups())):
             self.problems.error(node.pos, f"{what} must be a screen size like 1920x1080, got '{value}'")
@@ -204,7 +205,7 @@ class Reader:
         return value
 
     def _id(self, node: Node, what: str) -> str | None:
-        value = self._plain(node, str, what)
+        value: str | None = self._plain(node, str, what)
         if value is not None and not ID_PATTERN.fullmatch(value):
             self.problems.error(
                 node.pos, f"{what} must be an id of lowercase letters, digits, '-' and '_', "
@@ -213,7 +214,7 @@ class Reader:
             return None
         return value
 
-    def _check_limits(self, node: Node, value: Any, f: dataclasses.Field, name: str) -> Any:
+    def _check_limits(self, node: Node, value: Any, f: dataclasses.Field[Any], name: str) -> Any:
         if value is None or not f.metadata:
             return value
         m = f.metadata
@@ -230,7 +231,7 @@ class Reader:
 
 @dataclasses.dataclass(frozen=True)
 class _FieldInfo:
-    field: dataclasses.Field
+    field: dataclasses.Field[Any]
 
     @property
     def required(self) -> bool:
@@ -243,14 +244,18 @@ class _FieldInfo:
         return self.field.default
 
 
-@cache
-def _fields(cls: type) -> dict[str, tuple[Any, _FieldInfo]]:
-    hints = typing.get_type_hints(cls)
-    return {
-        f.name: (hints[f.name], _FieldInfo(f))
-        for f in dataclasses.fields(cls)
-        if not f.metadata.get("internal")
-    }
+_FIELDS: dict[type[Model], dict[str, tuple[Any, _FieldInfo]]] = {}  # read once per class
+
+
+def _fields(cls: type[Model]) -> dict[str, tuple[Any, _FieldInfo]]:
+    if cls not in _FIELDS:
+        hints = typing.get_type_hints(cls)
+        _FIELDS[cls] = {
+            f.name: (hints[f.name], _FieldInfo(f))
+            for f in dataclasses.fields(cls)
+            if not f.metadata.get("internal")
+        }
+    return _FIELDS[cls]
 
 
 def _optional(tp: Any) -> bool:

@@ -31,5 +31,5 @@ def placeholder_problems(pack: Pack, template: Pack) -> list[Problem]:
     return found
 
 
-def _key(text: Text) -> tuple:
+def _key(text: Text) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((lang, " ".join(value.split())) for lang, value in text.values.items()))

@@ -34,6 +34,8 @@ def explain(error: yaml.YAMLError, text: str, max_depth: int) -> Explained:
         return _bad_character(error, text, lines)
     problem = error.problem_mark or error.context_mark
     context = error.context_mark
+    if problem is None:  # PyYAML always marks where; a mark-less error is told like a bad character
+        return _bad_character(error, text, lines)
     at = _Spot(text, lines, problem.index, problem.line, problem.column)
     opened = _Spot(text, lines, context.index, context.line, context.column) if context else None
     words = ", ".join(p for p in (error.context, error.problem) if p) or type(error).__name__

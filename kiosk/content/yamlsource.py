@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -55,8 +56,15 @@ class Node:
         return not (self.is_mapping or self.is_sequence)
 
 
+class _Mark(Protocol):
+    """Where the parser is: PyYAML's pure-Python and libyaml parsers each have a Mark class."""
+
+    line: int
+    column: int
+
+
 class _Refused(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None):
+    def __init__(self, message: str, mark: _Mark | None):
         super().__init__(message)
         self.mark = mark
 
@@ -97,7 +105,7 @@ def load_yaml(path: Path, rel: str, problems: Problems) -> Node | None:
     return root
 
 
-def _pos(rel: str, mark: yaml.Mark) -> Pos:
+def _pos(rel: str, mark: _Mark) -> Pos:
     return Pos(rel, mark.line + 1, mark.column + 1)
 
 
@@ -111,9 +119,9 @@ class _Builder:
         self.resolver = Resolver()
         self.constructor = SafeConstructor()
 
-    def build(self, events) -> Node | None:
+    def build(self, events: Iterable[yaml.Event]) -> Node | None:
         root: Node | None = None
-        stack: list[tuple[Node, list]] = []  # open collections, with their pending key (mappings)
+        stack: list[tuple[Node, list[Node | None]]] = []  # open collections, with their pending key (mappings)
         documents = 0
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
@@ -134,16 +142,17 @@ class _Builder:
             if not isinstance(event, yaml.NodeEvent):
                 continue  # stream and document boundaries
             if isinstance(event, yaml.AliasEvent):
-                node = self.anchors.get(event.anchor)
-                if node is None:
+                named = self.anchors.get(event.anchor or "")
+                if named is None:
                     raise _Refused(f"unknown alias '*{event.anchor}'", event.start_mark)
-                if any(node is open_node for open_node, _ in stack):
+                if any(named is open_node for open_node, _ in stack):
                     raise _Refused(f"alias '*{event.anchor}' refers to a value that contains it",
                                    event.start_mark)
-                root = self._attach(stack, node, root)
+                root = self._attach(stack, named, root)
                 continue
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(f"YAML is nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            assert isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
             node = self._open(event)
             if event.anchor:
                 self.anchors[event.anchor] = node
@@ -153,11 +162,12 @@ class _Builder:
                 stack.append((node, [None]))
         return root
 
-    def _open(self, event) -> Node:
+    def _open(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> Node:
+        assert event.start_mark is not None  # the parser marks every event
         pos = _pos(self.rel, event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag if event.tag and event.tag != "!" else \
-                self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+                self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
             if tag not in _SCALAR_TAGS:
                 self._bad_tag(tag, pos)
                 return Node(None, pos)  # reported once here; the schema sees "no value"
@@ -169,7 +179,7 @@ class _Builder:
             self._bad_tag(tag, pos)
         return Node({} if kind is yaml.MappingNode else [], pos, refused=tag != default)
 
-    def _attach(self, stack: list, node: Node, root: Node | None) -> Node | None:
+    def _attach(self, stack: list[tuple[Node, list[Node | None]]], node: Node, root: Node | None) -> Node | None:
         """Put a finished node into the collection being read (or make it the root)."""
         if not stack:
             return node
@@ -201,7 +211,7 @@ class _Builder:
     def _scalar(self, tag: str, event: yaml.ScalarEvent) -> Any:
         if tag.endswith((":str", ":timestamp")):
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, style=event.style)  # no marks: its errors are not shown
         try:
             return getattr(self.constructor, f"construct_yaml_{tag.rsplit(':', 1)[1]}")(node)
         except (ConstructorError, ValueError):

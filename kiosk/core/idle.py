@@ -72,7 +72,7 @@ class IdlePolicy:
         """Seconds until `tick` may change something (once a second while counting down, so the
         number on screen moves); None when only input can change the phase."""
         if self.phase == ACTIVE:
-            if self._held(now):
+            if self.held_since is not None and self._held(now):
                 return self.held_since + MAX_HOLD - now
             return max(0.0, self.last_input + self.timeout - now)
         if self.phase == WARNING:

@@ -14,7 +14,7 @@ What is compared, and why:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,7 +113,7 @@ class Thing:
     def id(self) -> int:
         return self.path[-1]
 
-    def seen(self, clips) -> Rect | None:
+    def seen(self, clips: Iterable[Clip]) -> Rect | None:
         """Its ink as cut by `clips`; None if nothing of it is left."""
         rect: Rect | None = self.ink
         for clip in clips:

@@ -11,6 +11,7 @@ import base64
 import math
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 CORNERS = ("top-left", "top-right", "bottom-right", "bottom-left")
 CORNER_SIZE = 0.12  # of the short side: a corner zone is about 130 px at 1080p
@@ -73,7 +74,7 @@ def valid_pin(pin: str) -> bool:
 
 # hashlib and hmac are imported where a PIN is hashed: loading OpenSSL costs every start of the
 # show about 5 ms, and most starts never see a PIN.
-def hash_pin(pin: str, salt: bytes | None = None) -> dict:
+def hash_pin(pin: str, salt: bytes | None = None) -> dict[str, Any]:
     import hashlib
 
     salt = salt or os.urandom(16)
@@ -82,7 +83,7 @@ def hash_pin(pin: str, salt: bytes | None = None) -> dict:
             "salt": base64.b64encode(salt).decode(), "hash": base64.b64encode(digest).decode()}
 
 
-def pin_matches(pin: str, record: dict) -> bool:
+def pin_matches(pin: str, record: dict[str, Any]) -> bool:
     import hashlib
     import hmac
 
@@ -102,7 +103,7 @@ def pin_matches(pin: str, record: dict) -> bool:
 class PinGate:
     """Checks PINs; after MAX_TRIES wrong ones, refuses every try for a growing while."""
 
-    record: dict
+    record: dict[str, Any]
     failures: int = 0
     locked_until: float = 0.0
 

@@ -23,7 +23,7 @@ LARGE_BLOCK = 256 * 1024  # bytes: a 256x256 RGBA image; a page item's data is f
 TRIM_ABOVE = 1024 * 1024
 
 
-def _glibc():
+def _glibc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
     try:

@@ -20,10 +20,10 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, Any
 
+from ..content.pack import Finding
 from . import locations
-
-Finding = tuple[str, ...]  # (severity, message[, detail]), see kiosk.ui.imageworker
 
 WORKER = (sys.executable, "-m", "kiosk.ui.imageworker")
 # Where the running `kiosk` package is importable from, for the worker to import the same one
@@ -44,22 +44,24 @@ class ImageChecker:
 
     def __init__(self, command: Sequence[str] = WORKER, timeout: float = 30.0):
         self.command, self.timeout = list(command), timeout
-        self._worker: subprocess.Popen | None = None
+        self._worker: subprocess.Popen[bytes] | None = None
         self._answers: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._reader: threading.Thread | None = None
 
     def __call__(self, path: Path) -> list[Finding]:
-        if self._worker is None or self._worker.poll() is not None:
-            self._start()
+        worker = self._worker
+        if worker is None or worker.poll() is not None:
+            worker = self._start()
+        assert worker.stdin is not None  # started with pipes
         try:
-            self._worker.stdin.write(json.dumps(str(path)).encode() + b"\n")
-            self._worker.stdin.flush()
+            worker.stdin.write(json.dumps(str(path)).encode() + b"\n")
+            worker.stdin.flush()
         except OSError:
             pass  # it died on this very file: the answer below says so
         try:
             answer = self._next_answer(self.timeout)
         except queue.Empty:
-            self._worker.kill()
+            worker.kill()
             self.close()
             return [("error", f"the image decoder took more than {self.timeout:g} seconds on this file "
                               "and was stopped; export it again as PNG or JPEG")]
@@ -75,6 +77,7 @@ class ImageChecker:
         worker, self._worker = self._worker, None
         if worker is None:
             return
+        assert worker.stdin is not None and worker.stdout is not None and self._reader is not None
         try:
             worker.stdin.close()  # end of input: it returns from its loop
         except OSError:
@@ -87,17 +90,17 @@ class ImageChecker:
         self._reader.join()  # it has read to the end of the dead worker's output
         worker.stdout.close()
 
-    def _start(self) -> None:
+    def _start(self) -> subprocess.Popen[bytes]:
         self.close()
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(
             [_PACKAGE_PARENT] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
         # Its own session and no console: Ctrl-C at the terminal is for the validator (which then
         # closes the worker), and must not kill the worker mid-file as if the file had crashed it.
-        self._worker = subprocess.Popen(
+        self._worker = worker = subprocess.Popen(
             self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, start_new_session=True, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         self._answers = queue.SimpleQueue()
-        self._reader = threading.Thread(target=_read_lines, args=(self._worker.stdout, self._answers),
+        self._reader = threading.Thread(target=_read_lines, args=(worker.stdout, self._answers),
                                         name="image worker output", daemon=True)
         self._reader.start()
         try:
@@ -105,19 +108,20 @@ class ImageChecker:
         except queue.Empty:
             ready = None
         if ready != "ready":  # the worker's first line (`imageworker.READY`) once Qt is up
-            self._worker.kill()  # (nothing, if it is already gone)
-            code = self._worker.wait()
+            worker.kill()  # (nothing, if it is already gone)
+            code = worker.wait()
             self.close()
             raise ImageCheckFailed(f"the image worker could not start (exit status {code}): "
                                    f"run `{' '.join(self.command)}` to see why")
+        return worker
 
-    def _next_answer(self, timeout: float):
+    def _next_answer(self, timeout: float) -> Any:
         """The worker's next line, decoded; None when it has died; queue.Empty when it is stuck."""
         line = self._answers.get(timeout=timeout)
         return None if line is None else json.loads(line)
 
 
-def _read_lines(stream, answers: queue.SimpleQueue) -> None:
+def _read_lines(stream: IO[bytes], answers: queue.SimpleQueue[bytes | None]) -> None:
     """Everything the worker answers, line by line, then None: a thread, so that waiting for an
     answer can time out on every platform (pipes cannot be polled on Windows)."""
     for line in stream:

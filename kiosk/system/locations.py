@@ -75,7 +75,7 @@ def pack_dirs() -> list[Path]:
     return [BUILTIN_PACKS_DIR, user_packs_dir()]
 
 
-def write_json(path: Path, data) -> None:
+def write_json(path: Path, data: object) -> None:
     """Write `data` to `path` all at once (a power cut leaves the old file or the new one, never
     half of one), readable by this user only: the staff PIN hash is no secret, but there is no
     reason to show it around. Raises OSError."""

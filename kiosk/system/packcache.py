@@ -38,7 +38,7 @@ def _files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
     return found
 
 
-def fingerprint(folder: Path) -> tuple:
+def fingerprint(folder: Path) -> tuple[object, ...]:
     """What a load of `folder` depends on: where it is, its files and the code that reads and
     checks them."""
     return str(folder.resolve()), __version__, _files(CODE_DIR, ".py"), _files(folder)
@@ -59,7 +59,7 @@ def load_cached(folder: Path, read: Callable[[Path], LoadResult]) -> LoadResult:
         try:
             with path.open("rb") as f:
                 kept_stamp, kept = pickle.load(f)
-            if kept_stamp == stamp:
+            if kept_stamp == stamp and isinstance(kept, LoadResult):
                 return kept
         except FileNotFoundError:
             pass
@@ -71,7 +71,7 @@ def load_cached(folder: Path, read: Callable[[Path], LoadResult]) -> LoadResult:
     return result
 
 
-def _keep(path: Path, stamp: tuple, result: LoadResult) -> None:
+def _keep(path: Path, stamp: tuple[object, ...], result: LoadResult) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         scratch = path.with_suffix(".tmp")

@@ -13,6 +13,7 @@ import json
 import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from ..core.renderer import AUTO
 from ..core.staff import STAFF_TIMEOUT
@@ -28,7 +29,7 @@ class Settings:
     pack: str | None = None  # folder of the pack staff chose
     last_good_pack: str | None = None  # folder of the last pack shown without errors
     language: str | None = None  # visitors' default language on this machine, if not the pack's
-    pin: dict | None = None  # see kiosk.core.staff.hash_pin
+    pin: dict[str, Any] | None = None  # see kiosk.core.staff.hash_pin
     staff_timeout: float = STAFF_TIMEOUT  # seconds the staff panel stays open without a touch
     renderer: str = AUTO  # Qt Quick's renderer: auto, software or hardware (see kiosk.core.renderer)
     # The file these settings were read from; None for settings made in memory, never saved.

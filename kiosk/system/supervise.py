@@ -27,10 +27,10 @@ CRASH_PAUSE = 10.0  # ... and it waits longer, so a broken machine is not hammer
 
 def supervise(run_args: list[str]) -> int:
     _log_to_file()
-    child: subprocess.Popen | None = None
+    child: subprocess.Popen[bytes] | None = None
     stopping = False
 
-    def stop(signum, _frame):
+    def stop(signum: int, _frame: object) -> None:
         nonlocal stopping
         stopping = True
         if child is not None and child.poll() is None:

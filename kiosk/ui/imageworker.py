@@ -29,7 +29,8 @@ from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QImageReader
 
 # (severity, message) or (severity, message, detail): the detail quotes the decoder, whose words
-# are not ours to show as the message (they change with each Qt release).
+# are not ours to show as the message (they change with each Qt release). kiosk.content.pack.Finding,
+# written out: the worker imports nothing of the kiosk, to start fast.
 Finding = tuple[str, ...]
 
 READY = "ready"  # the first line: Qt is up, send paths
