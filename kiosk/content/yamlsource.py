@@ -10,9 +10,9 @@ crashes on a file of 50,000 `[`), the event stream does not. libyaml parses when
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any, Protocol
 
 import yaml
