@@ -23,6 +23,11 @@ ALLOWED = {
     "kiosk.benchmark": {"kiosk.content", "kiosk.core", "kiosk.system", "kiosk.ui"},
     "kiosk": {"kiosk.content", "kiosk.core", "kiosk.system", "kiosk.ui", "kiosk.benchmark"},
 }
+# What only draws a pack (renders, proofs, the layout lint, the bench's mirror of the screen) is
+# built on the view (kiosk.ui.view) and never on the running kiosk (kiosk.ui.app), whose settings,
+# lockdown, idle policy and staff menu it has no use for.
+DRAWING_ONLY = ("kiosk.ui.render", "kiosk.ui.proof", "kiosk.ui.lint", "kiosk.benchmark.mirror")
+RUNNING_KIOSK = "kiosk.ui.app"
 
 
 def module_name(path: Path, root: Path = KIOSK) -> str:
@@ -80,6 +85,16 @@ def crossings(root: Path = KIOSK) -> list[str]:
     return sorted(bad)
 
 
+def reaches(start: str, root: Path = KIOSK) -> set[str]:
+    """Every kiosk module that importing `start` may import, directly or through others."""
+    graph, seen, todo = modules(root), set(), [start]
+    while todo:
+        for nxt in graph[todo.pop()] - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
 def cycles(root: Path = KIOSK) -> list[list[str]]:
     """Each import cycle among kiosk's modules, once (Tarjan's strongly connected components).
     A package's __init__ that gathers its own modules is not a cycle with them."""
@@ -126,6 +141,11 @@ def test_there_is_no_import_cycle():
     assert cycles() == []
 
 
+@pytest.mark.parametrize("name", DRAWING_ONLY)
+def test_what_only_draws_never_builds_the_running_kiosk(name):
+    assert RUNNING_KIOSK not in reaches(name)
+
+
 def test_the_contracts_can_fail(tmp_path):
     """A rule that cannot fail checks nothing: a tiny kiosk that breaks each of them."""
     root = tmp_path / "kiosk"
@@ -136,9 +156,13 @@ def test_the_contracts_can_fail(tmp_path):
     (root / "core" / "rules.py").write_text("def f():\n    from PySide6.QtCore import QTimer\n", encoding="utf-8")
     (root / "content" / "model.py").write_text("from ..ui import view\n", encoding="utf-8")
     (root / "ui" / "view.py").write_text("from ..content import model\n", encoding="utf-8")
+    (root / "ui" / "render.py").write_text("from . import view\n\n\ndef f():\n    from .app import Show\n",
+                                          encoding="utf-8")
+    (root / "ui" / "app.py").write_text("", encoding="utf-8")
     assert qt_imports(root) == ["kiosk.core.rules imports PySide6.QtCore"]
     assert "kiosk.content.model (kiosk.content) imports kiosk.ui.view (kiosk.ui)" in crossings(root)
     assert cycles(root) == [["kiosk.content.model", "kiosk.ui.view"]]
+    assert RUNNING_KIOSK in reaches("kiosk.ui.render", root)
 
 
 @pytest.mark.parametrize("package", NO_QT)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage
 from kiosk.content import load_pack
 from kiosk.core.lint import contrast, theme_problems
 from kiosk.system.imagecheck import check_image
-from kiosk.ui import app
+from kiosk.ui import view
 from kiosk.ui.lint import lint_pack
 
 from .support import MINIMAL_PACK, TESTS, YONGCHUAN_PACK
@@ -49,9 +49,9 @@ def test_the_old_home_screen_is_reported_where_titles_run_over_icons(qapp, tmp_p
     and each tile's title ran over its icon, and the lint said nothing. The home screen as it was
     then (tests/layouts) stands in for today's, on the pack as it was shipped."""
     qml = tmp_path / "qml"
-    shutil.copytree(app.QML_DIR, qml)
+    shutil.copytree(view.QML_DIR, qml)
     shutil.copy(TESTS / "layouts" / "MenuScreen-overlapping.qml", qml / "Kiosk" / "MenuScreen.qml")
-    monkeypatch.setattr(app, "QML_DIR", qml)
+    monkeypatch.setattr(view, "QML_DIR", qml)
     problems = lint(YONGCHUAN_PACK)
     assert ("screens/home.yaml:27:12: warning: at 1920x1080 (en) the text 'Key figures' overlaps the icon "
             "'icon-figures.svg' of its tile; shorten it") in problems

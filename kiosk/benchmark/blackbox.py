@@ -184,7 +184,7 @@ def tap_series(screen: Screen, empty: bytes, display: str, plan: Plan, kiosk: Ki
     `plan.taps` taps have changed the screen. Returns the figures and the kiosk (it may have been
     started again)."""
     from .mirror import Mirror
-    mirror = Mirror(plan.pack, IDLE_TIMEOUT)
+    mirror = Mirror(plan.pack)
     rng, taps = random.Random(plan.seed), Taps()
     try:
         while len(taps.response_ms) < plan.taps:

@@ -31,19 +31,21 @@ class Target:
 
 
 class Mirror:
-    def __init__(self, pack_folder: Path, idle_timeout: float):
+    def __init__(self, pack_folder: Path):
         from PySide6.QtGui import QGuiApplication
 
         from ..content import load_pack
         from ..system.imagecheck import check_image
-        from ..ui.app import Show
+        from ..ui.view import view_only
         self.app = QGuiApplication.instance() or QGuiApplication([])
         result = load_pack(pack_folder, check_image)
         check_image.close()
         if not result.ok:
             raise BenchError(f"the pack {pack_folder} has errors: kiosk validate {pack_folder}")
-        # Locked down, as the kiosk runs; no animations: only where things end up matters here.
-        self.show = Show(result.pack, windowed=False, animate=False, idle_timeout=idle_timeout)
+        # At the size of the screen, as the kiosk runs; no animations: only where things end up
+        # matters here. The kiosk's idle overlay and staff panel draw nothing while it is in use.
+        screen = self.app.primaryScreen().geometry()
+        self.show = view_only(result.pack, (screen.width(), screen.height()), build_ahead=True)
         self.settle()
 
     @property

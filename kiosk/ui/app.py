@@ -12,8 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
-    QMetaObject,
     QObject,
     QRect,
     QSocketNotifier,
@@ -22,14 +20,13 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # also makes rootObjects() return QQuickWindow
 
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
 from ..content.pack import PACK_FILE
 from ..core.rehearsal import fit_scale
 from ..core.renderer import CHOICES as RENDERERS
-from ..system import heap, locations
+from ..system import locations
 from ..system.imagecheck import CachedImageCheck, check_image
 from ..system.logs import setup_logging
 from ..system.packcache import load_cached
@@ -37,39 +34,24 @@ from ..system.packchoice import pick_pack, start_candidates
 from ..system.settings import Settings
 from .awake import KeepAwake
 from .firstframe import report_first_frame
-from .fonts import DEFAULT_FAMILY, load_fonts, use_family
 from .graphics import pick_renderer
 from .idle import IdleController
 from .input_watch import InputWatch
-from .navigator import Navigator
 from .staff import StaffMenu
+from .view import ShowError, ShowView
 
 log = logging.getLogger(__name__)
 
-QML_DIR = Path(__file__).resolve().parent.parent / "qml"
 DEFAULT_SIZE = (1920, 1080)
 
 
-class ShowError(RuntimeError):
-    pass
-
-
-def apply_pack_fonts(pack: Pack) -> None:
-    families = load_fonts([f.file(pack.root) for f in pack.theme.font_files])
-    family = pack.theme.font_family or DEFAULT_FAMILY
-    if family not in families:
-        log.warning("font family %r not found; using %s", family, DEFAULT_FAMILY)
-        family = DEFAULT_FAMILY
-    use_family(family)
-
-
 class Show:
-    """One kiosk window showing one pack at a time.
+    """The running kiosk: a ShowView of one pack at a time, and what makes it a show.
 
     `windowed` is rehearsal: a normal window, staff menu without a PIN if none is set. Otherwise
     the show is locked down: fullscreen, frameless, on top, no cursor, no way out by keyboard.
-    `settings` are the machine's (`Settings.load()`) for the running kiosk; without them the show
-    only draws (renders, proofs, lint, benchmarks) and writes nothing to the machine.
+    `settings` are the machine's (`Settings.load()`) for the running kiosk; without them nothing
+    is written to the machine (tests, the in-process bench).
     """
 
     renderer = "Qt's default"  # how it was chosen, for the staff menu; see kiosk.core.renderer
@@ -79,31 +61,22 @@ class Show:
                  settings: Settings | None = None,
                  idle_timeout: float | None = None,
                  idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
-        self.pack = pack
         self.windowed = windowed
         self.settings = settings or Settings()
         # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
         self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
-        heap.keep_compact()
-        apply_pack_fonts(pack)
-        self.engine = QQmlApplicationEngine()
+        self.view = ShowView(pack, language=self.settings.language, animate=animate, build_ahead=build_ahead)
+        self.navigator = self.view.navigator
+        engine = self.view.engine
         # Children of the engine, so they outlive every binding that reads them.
-        self.navigator = Navigator(pack, self.settings.language, parent=self.engine)
-        self.idle = IdleController(*self._idle_times(pack), clock=clock, parent=self.engine)
-        self.staff = StaffMenu(self, self.settings, windowed, clock=clock, parent=self.engine)
+        self.idle = IdleController(*self._idle_times(pack), clock=clock, parent=engine)
+        self.staff = StaffMenu(self, self.settings, windowed, clock=clock, parent=engine)
+        extras: dict[str, QObject] = {"idle": self.idle, "staff": self.staff}
         self.rehearsal = None
         if windowed:  # imported here: a booth never rehearses, and its tools cost 5 ms of every start
             from .rehearsal import Rehearsal
-            self.rehearsal = Rehearsal(self, parent=self.engine)
-        self.engine.addImportPath(str(QML_DIR))
-        # Injected before any view exists, so no binding ever sees a missing object.
-        ui = self.engine.singletonInstance("Kiosk", "Ui")
-        if ui is None:
-            raise ShowError("the kiosk's QML module failed to load (see the messages above)")
-        for name, obj in (("nav", self.navigator), ("idle", self.idle), ("staff", self.staff),
-                          ("rehearsal", self.rehearsal)):
-            if obj is not None:  # None would make the `var` undefined; unset, it stays null
-                ui.setProperty(name, obj)
+            self.rehearsal = Rehearsal(self, parent=engine)
+            extras["rehearsal"] = self.rehearsal
         design = size or DEFAULT_SIZE
         if windowed:
             scale = fit_scale(design, available_screen()) if fit else 1.0
@@ -112,20 +85,11 @@ class Show:
             # primaryScreen(), not window.screen(): with PySide6 6.10/6.11 a QScreen reached through
             # a window that is later deleted made the next window's creation crash.
             place = QGuiApplication.primaryScreen().geometry()
-        # Created at its final size, the first screen is laid out once: resized after, it was
-        # laid out again (20 ms of every start).
-        initial = {"animate": animate, "buildAhead": build_ahead, "width": place.width(), "height": place.height()}
-        if windowed:  # laid out at the booth's size, whatever the size of the window
-            initial |= {"designWidth": design[0], "designHeight": design[1]}
-        self.engine.setInitialProperties(initial)
-        self.engine.loadFromModule("Kiosk", "Main")
-        roots = self.engine.rootObjects()
-        if not roots:
-            raise ShowError("the kiosk's QML view failed to load (see the messages above)")
-        self.window = roots[0]
+        # Windowed, the screens are laid out at the booth's size, whatever the size of the window.
+        self.window = self.view.open((place.width(), place.height()), design if windowed else None, extras)
 
         # The staff panel is drawn over the idle countdown: a touch on it is for the panel.
-        self.input = InputWatch(self.window, lockdown=not windowed, parent=self.engine,
+        self.input = InputWatch(self.window, lockdown=not windowed, parent=engine,
                                 awake=lambda: self.idle.awake() or self.staff.state != "closed")
         self.input.pressed.connect(self.idle.press)
         self.input.released.connect(self.idle.release)
@@ -148,6 +112,10 @@ class Show:
             self.input.hide_cursor()
         self._remember_good(pack)
         self.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
+
+    @property
+    def pack(self) -> Pack:
+        return self.view.pack
 
     def _first_frame(self) -> None:
         log.info("first frame on screen: pack %s, screen %s", self.pack.id, self.navigator.screenId)
@@ -174,9 +142,7 @@ class Show:
             log.error("pack %s refused: %d error(s), first: %s", folder, len(result.errors),
                       result.errors[0].format(str(folder)))
             return result
-        self.pack = result.pack
-        apply_pack_fonts(result.pack)
-        self.navigator.set_pack(result.pack, self.settings.language, keep_place=keep_place)
+        self.view.set_pack(result.pack, self.settings.language, keep_place=keep_place)
         self.idle.set_timeouts(*self._idle_times(result.pack))
         self._remember_good(result.pack)
         log.info("now showing pack %s from %s", result.pack.id, folder)
@@ -196,19 +162,12 @@ class Show:
         QCoreApplication.quit()
 
     def close(self) -> None:
-        """Close the window and free the engine now: an engine left for Python's exit to destroy
-        tears down Qt's image threads in the wrong order and can crash the process."""
-        if self.engine is None:
+        if self.view.engine is None:
             return
         self.awake.stop()
         self.input.stop()
-        stack = self.window.findChild(QObject, "stack")
-        QMetaObject.invokeMethod(stack, "stopBuilding")
         self.input.allow_close = True
-        self.window.close()
-        self.engine.deleteLater()
-        self.engine = None
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.view.close()
 
 
 def drawn_with(window: QQuickWindow) -> str:
@@ -252,7 +211,7 @@ def _stop_on_signals(show: Show) -> QSocketNotifier:
     receiver.setblocking(False)
     sender.setblocking(False)
     signal.set_wakeup_fd(sender.fileno())
-    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, show.engine)
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, show.view.engine)
     notifier.activated.connect(lambda: receiver.recv(64))
     notifier.sockets = (receiver, sender)  # open as long as the notifier lives
     return notifier

@@ -24,12 +24,12 @@ from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, Tile, parts
 from ..content.problems import quoted
 from ..core.layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
-from .app import Show
 from .fonts import bundled_font_files
 from .images import natural_size
 from .inspect import MIN_TARGET, box, is_picture, loading, scene, screen_rect, shown_named, stage_of, units_per_1080p
 from .present import UI_STRINGS
 from .render import pump
+from .view import ShowView, view_only
 
 MAX_UPSCALE = 1.5
 MAX_OVERSIZE = 2.0
@@ -108,8 +108,7 @@ class _Sources:
 def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
     where_size = f"{size[0]}x{size[1]}"
     found: set[Problem] = set()
-    # One screen at a time, still: nothing built ahead (a warning is about the screen shown).
-    show = Show(pack, windowed=True, size=size, animate=False, build_ahead=False)
+    show = view_only(pack, size)  # a warning is about the screen shown: nothing built ahead
     try:
         for lang in pack.languages:
             show.navigator.setLanguage(lang)
@@ -124,7 +123,7 @@ def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
     return found
 
 
-def _pages(show: Show) -> Iterator[int]:
+def _pages(show: ShowView) -> Iterator[int]:
     """Each page of the screen's pager (timeline events, gallery pictures), laid out in turn."""
     _lay_out(show)
     pager = shown_named(stage_of(show.window), "pager")
@@ -137,7 +136,7 @@ def _pages(show: Show) -> Iterator[int]:
         yield index
 
 
-def _lay_out(show: Show) -> None:
+def _lay_out(show: ShowView) -> None:
     pump()
     give_up = time.monotonic() + 10  # a Loader whose component failed never gets its item
     while loading(stage_of(show.window)) and time.monotonic() < give_up:
@@ -145,7 +144,7 @@ def _lay_out(show: Show) -> None:
     show.window.grabWindow()  # polishes and lays out everything, as a frame on screen would
 
 
-def _look(show: Show, sources: _Sources, lang: str, size: str) -> Iterator[Problem]:
+def _look(show: ShowView, sources: _Sources, lang: str, size: str) -> Iterator[Problem]:
     stage = stage_of(show.window)
     things = scene(stage)  # one walk of the screen for every check
     for text in (t.info for t in things if t.kind == TEXT and t.info.property("truncated")):

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QImage
 
 from ..content import Pack, visit_order
-from .app import Show
 from .inspect import is_picture, loading, stage_of, truncated, walk
+from .view import ShowView, view_only
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Rendered:
     truncated: list[str]  # texts cut short on this screen (elided, or more lines than allowed)
 
 
-def busy(show: Show) -> bool:
+def busy(show: ShowView) -> bool:
     """True while a transition runs, pages one tap away are being built, or an image is still
     being decoded."""
     stack = show.window.findChild(QObject, "stack")
@@ -42,7 +42,7 @@ def pump(ms: int = 0) -> None:
     loop.exec()
 
 
-def settle(show: Show, timeout: float = 10.0) -> None:
+def settle(show: ShowView, timeout: float = 10.0) -> None:
     """Let animations finish and images load, so a grab shows what a visitor would see."""
     deadline = time.monotonic() + timeout
     quiet = 0
@@ -52,8 +52,7 @@ def settle(show: Show, timeout: float = 10.0) -> None:
 
 
 def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> Iterator[Rendered]:
-    # One screen at a time, still: nothing built ahead (a warning is about the screen shown).
-    show = Show(pack, windowed=True, size=size, animate=False, build_ahead=False)
+    show = view_only(pack, size)
     try:
         for language in languages:
             show.navigator.setLanguage(language)

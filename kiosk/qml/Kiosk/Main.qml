@@ -43,6 +43,8 @@ Window {
         function onMoved() { root.showScreen() }
     }
     Component.onCompleted: showScreen()
+    // A page being built must not outlive the engine, which Python frees once the window closes.
+    onClosing: stack.stopBuilding()
     property bool started: false  // the first screen is on: time for what can wait
     Timer {
         interval: 250
@@ -90,10 +92,12 @@ Window {
 
         // The overlays are built once the first screen is up (the show starts sooner), or at
         // once if they are needed before: a Loader turned synchronous completes there and then.
+        // The idle overlay and the staff panel are the running kiosk's: a view that only draws
+        // (render, proof, lint) has neither.
         Loader {
             anchors.fill: parent
-            active: root.started || !asynchronous
-            asynchronous: Ui.idle.phase === "active"
+            active: Ui.idle !== null && (root.started || !asynchronous)
+            asynchronous: Ui.idle === null || Ui.idle.phase === "active"
             sourceComponent: Component { IdleOverlay {} }
         }
         Loader {  // only in rehearsal: overlay, shortcuts help, the error panel of hot reload
@@ -103,8 +107,8 @@ Window {
         }
         Loader {
             anchors.fill: parent
-            active: root.started || !asynchronous
-            asynchronous: Ui.staff.state === "closed"
+            active: Ui.staff !== null && (root.started || !asynchronous)
+            asynchronous: Ui.staff === null || Ui.staff.state === "closed"
             sourceComponent: Component { StaffPanel {} }
         }
     }

@@ -7,8 +7,8 @@ import QtQuick
 QtObject {
     // Python objects (kiosk/ui): `var`, as qmllint cannot know their members.
     property var nav: null
-    property var idle: null
-    property var staff: null
+    property var idle: null  // the running kiosk's (kiosk.ui.app.Show); a view that only draws has none
+    property var staff: null  // likewise
     property var rehearsal: null  // only in windowed rehearsal
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
