@@ -22,7 +22,7 @@ from .core.rehearsal import PRESETS
 from .core.renderer import CHOICES as RENDERERS
 from .core.staff import hash_pin, valid_pin
 from .system import locations
-from .system.imagecheck import check_image  # no Qt here: pictures are decoded in a worker process
+from .system.imagecheck import check_image, probe_video  # no Qt here: pictures are decoded in a worker process
 from .system.settings import Settings
 
 USAGE_ERROR = 2
@@ -224,7 +224,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     worst = 0
     for name, folder in zip(args.packs, folders):
         try:
-            result = load_pack(folder, check_image)
+            result = load_pack(folder, check_image, probe_video)
         except NotAPackFolder as e:
             raise UsageError(str(e)) from None
         prefix = name.rstrip("/\\") if Path(name).is_dir() else str(folder)
@@ -255,7 +255,7 @@ def template_problems(pack) -> list:
 
 def cmd_proof(args: argparse.Namespace) -> int:
     folder = find_pack(args.pack)
-    result = load_pack(folder, check_image)
+    result = load_pack(folder, check_image, probe_video)
     for problem in result.problems:
         print(problem.format_with_detail(str(folder)))
     if not result.ok:
@@ -347,7 +347,7 @@ def cmd_packs() -> int:
         return 0
     rows = [("ID", "TITLE", "LANGUAGES", "STATUS", "FOLDER")]
     for folder in folders:
-        result = load_pack(folder, check_image)
+        result = load_pack(folder, check_image, probe_video)
         title = result.title(result.languages[0]) if result.title and result.languages else "?"
         status = "valid" if result.ok else f"invalid ({_count(len(result.errors), 'error')})"
         rows.append((result.id or folder.name, title, ", ".join(result.languages) or "?", status,

@@ -63,6 +63,13 @@ def test_qml_lint_finds_nothing():
     assert result.returncode == 0 and "Warning" not in result.stdout + result.stderr, result.stdout + result.stderr
 
 
+def test_the_qml_description_of_the_python_types_is_up_to_date():
+    """qmllint knows FilmFrame (kiosk/ui/film.py) from kiosk/qml/Kiosk/Media/media.qmltypes only."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "qmltypes.py"), "--check"], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_qml_lint_finds_a_mistake(tmp_path):
     copy = Path(shutil.copytree(QML_DIR, tmp_path / "qml"))  # with its settings
     assert (copy / QMLLINT_SETTINGS.name).exists()

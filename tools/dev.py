@@ -70,7 +70,7 @@ EXE_SUFFIX = ".exe" if WINDOWS else ""
 VENV_PYTHON = VENV_BIN / f"python{EXE_SUFFIX}"
 STAMP = VENV / "kiosk-setup.json"
 
-# soname -> Debian package. The PySide6-Essentials wheel bundles Qt but not
+# soname -> Debian package. The PySide6 wheels bundle Qt (and, in Addons, FFmpeg) but not
 # these system libraries, which Qt links against. Offscreen tests need them too.
 QT_LIBS = {
     "libGL.so.1": "libgl1",
@@ -86,6 +86,8 @@ QT_LIBS = {
     "libzstd.so.1": "libzstd1",
     "libbrotlidec.so.1": "libbrotli1",
     "libpng16.so.16": "libpng16-16",
+    # Qt Multimedia (films) links the PulseAudio client library even to play without sound.
+    "libpulse.so.0": "libpulse0",
 }
 # Only the xcb platform plugin needs these, i.e. a real window (rehearse, and
 # the tests that run the kiosk under Xvfb).

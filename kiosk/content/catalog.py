@@ -8,6 +8,7 @@ from pathlib import Path
 from .model import Text
 from .pack import PACK_FILE, ImageCheck, load_pack
 from .problems import Problems
+from .video import VideoProbe
 
 
 def find_pack_folders(dirs: list[Path]) -> list[Path]:
@@ -61,8 +62,9 @@ class PackInfo:
         return not self.errors
 
 
-def describe_pack(folder: Path, check_image: ImageCheck | None = None) -> PackInfo:
-    result = load_pack(folder, check_image)
+def describe_pack(folder: Path, check_image: ImageCheck | None = None,
+                  probe_video: VideoProbe | None = None) -> PackInfo:
+    result = load_pack(folder, check_image, probe_video)
     return PackInfo(
         folder=folder, id=result.id or folder.name, title=result.title, languages=result.languages,
         modified=last_change(folder), errors=[p.format() for p in result.errors],

@@ -61,6 +61,10 @@ class Image(Asset):
     """An image file: PNG, JPEG, SVG, WebP or GIF."""
 
 
+class Video(Asset):
+    """A film: MP4 (H.264 or H.265) or WebM (VP8 or VP9), 8-bit; see content/README.md."""
+
+
 class FontFile(Asset):
     """A font file (TTF/OTF) the pack brings for its own look."""
 
@@ -236,9 +240,19 @@ class Theme(Model):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Film(Model):
+    """A film of the attract loop: it plays muted, and `poster` is shown until its first frame is
+    on screen and whenever it cannot be played."""
+
+    file: Video
+    poster: Image
+
+
+@dataclass(frozen=True, kw_only=True)
 class Idle(Model):
     timeout: float = field(default=90.0, metadata=meta(minimum=5, maximum=3600))
     countdown: float = field(default=10.0, metadata=meta(minimum=0, maximum=120))
+    attract_films: list[Film] = field(default_factory=list)  # played in turn, then the images
     attract_images: list[Image] = field(default_factory=list)
     attract_text: Text | None = None
     attract_interval: float = field(default=7.0, metadata=meta(minimum=2, maximum=120))

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import LANGUAGE_CODE, Asset, Image, Pack, Screen, ScreenRef, Text, parts
+from .model import LANGUAGE_CODE, Asset, Image, Pack, Screen, ScreenRef, Text, Video, parts
 from .paths import PathRefused, resolve_in_pack
-from .problems import Pos, Problem, Problems, did_you_mean
+from .problems import Finding, Pos, Problem, Problems, did_you_mean
+from .video import VideoProbe, video_findings
 
 # The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
 # a show that starts from its pack cache (kiosk/system/packcache.py) never needs it (18 ms).
@@ -27,7 +28,6 @@ SCREENS_DIR = "screens"
 
 # Checks that an image file can be shown; returns (severity, message) pairs, none when it is fine.
 # It is passed in because reading images needs Qt, and this package imports no Qt.
-Finding = tuple[str, ...]  # an image check's verdict: (severity, message[, detail])
 ImageCheck = Callable[[Path], "list[Finding]"]
 
 
@@ -58,7 +58,7 @@ class LoadResult:
         return not self.errors
 
 
-def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
+def load_pack(root: Path, check_image: ImageCheck | None = None, probe_video: VideoProbe | None = None) -> LoadResult:
     from .schema import Reader
 
     root = Path(root)
@@ -103,7 +103,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None) -> LoadResult:
                          f"'{root.resolve().name}'; make them the same so staff find it by either")
     _check_languages(pack, node, problems)
     _check_screens(pack, problems, unreadable)
-    _check_assets(pack, problems, check_image)
+    _check_assets(pack, problems, check_image, probe_video)
 
 
     result.problems = problems.sorted()
@@ -198,7 +198,8 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
             )
 
 
-def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None) -> None:
+def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None,
+                  probe_video: VideoProbe | None) -> None:
     verdicts: dict[Path, list[Finding]] = {}  # each file is read once, however often used
     for asset in parts(pack, Asset):
         try:
@@ -206,10 +207,12 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
         except PathRefused as e:
             problems.error(asset.where, str(e))
             continue
-        if isinstance(asset, Image) and check_image is not None:
-            if real not in verdicts:
+        if real not in verdicts:
+            if isinstance(asset, Image) and check_image is not None:
                 verdicts[real] = check_image(real)
-            for severity, message, *detail in verdicts[real]:
+            elif isinstance(asset, Video) and probe_video is not None:
+                verdicts[real] = video_findings(probe_video(real), pack.target_sizes)
+        for severity, message, *detail in verdicts.get(real, []):
                 problems.items.append(Problem(asset.where, "warning" if severity == "warning" else "error",
                                               f"'{asset.path}': {message}", *detail))
 

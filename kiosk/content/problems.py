@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# A checker's verdict on a file (an image, a film): (severity, message[, detail]).
+Finding = tuple[str, ...]
 
 
 @dataclass(frozen=True, order=True)

@@ -12,6 +12,7 @@ reaches the terminal. Lives outside `kiosk.content` (which runs no Qt) and is ha
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import json
 import os
 import queue
@@ -22,10 +23,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..content.pack import Finding
+from ..content.problems import Finding
+from ..content.video import VideoFacts
 from . import locations
 
 WORKER = (sys.executable, "-m", "kiosk.ui.imageworker")
+IMAGE, VIDEO = "image", "video"  # what the worker is asked to check (kiosk.ui.imageworker)
 # Where the running `kiosk` package is importable from, for the worker to import the same one
 # (bench scripts and tests put it on sys.path by hand).
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)
@@ -36,9 +39,10 @@ class ImageCheckFailed(RuntimeError):
 
 
 class ImageChecker:
-    """`checker(path) -> [(severity, message)]`, decoded in a worker process; `timeout` seconds
-    per file before a stuck decoder is stopped. `command` starts the worker (tests put a
-    saboteur in front of it)."""
+    """`checker(path) -> [(severity, message)]`, decoded in a worker process, and
+    `checker.probe_video(path)`, what the show's player finds in a film, in the same worker;
+    `timeout` seconds per file before a stuck decoder is stopped. `command` starts the worker
+    (tests put a saboteur in front of it)."""
 
     START_TIMEOUT = 60.0  # Python and Qt starting on a busy machine: slow, but never stuck
 
@@ -49,12 +53,25 @@ class ImageChecker:
         self._reader: threading.Thread | None = None
 
     def __call__(self, path: Path) -> list[Finding]:
+        answer = self._ask(IMAGE, path)
+        if isinstance(answer, str):
+            return [("error", f"the image decoder {answer}; export it again as PNG or JPEG")]
+        return [tuple(finding) for finding in answer["findings"]]
+
+    def probe_video(self, path: Path) -> VideoFacts:
+        answer = self._ask(VIDEO, path)
+        if isinstance(answer, str):
+            return VideoFacts(opened=False, why_not=f"the video decoder {answer}")
+        return VideoFacts.from_json(answer["facts"])
+
+    def _ask(self, kind: str, path: Path) -> dict[str, Any] | str:
+        """The worker's answer about one file, or what went wrong with the worker on it."""
         worker = self._worker
         if worker is None or worker.poll() is not None:
             worker = self._start()
         assert worker.stdin is not None  # started with pipes
         try:
-            worker.stdin.write(json.dumps(str(path)).encode() + b"\n")
+            worker.stdin.write(json.dumps([kind, str(path)]).encode() + b"\n")
             worker.stdin.flush()
         except OSError:
             pass  # it died on this very file: the answer below says so
@@ -63,14 +80,14 @@ class ImageChecker:
         except queue.Empty:
             worker.kill()
             self.close()
-            return [("error", f"the image decoder took more than {self.timeout:g} seconds on this file "
-                              "and was stopped; export it again as PNG or JPEG")]
+            return f"took more than {self.timeout:g} seconds on this file and was stopped"
         if answer is None:
             self.close()
-            return [("error", "the image decoder crashed on this file; export it again as PNG or JPEG")]
+            return "crashed on this file"
         if "failed" in answer:
             raise ImageCheckFailed(f"checking {path} failed in the image worker:\n{answer['failed']}")
-        return [tuple(finding) for finding in answer["findings"]]
+        assert isinstance(answer, dict)
+        return answer
 
     def close(self) -> None:
         """Stop the worker (it is started again when needed): asked politely, then killed."""
@@ -130,6 +147,7 @@ def _read_lines(stream: IO[bytes], answers: queue.SimpleQueue[bytes | None]) -> 
 
 
 check_image = ImageChecker()  # shared: one worker for every image of a run
+probe_video = check_image.probe_video  # and every film
 atexit.register(check_image.close)
 
 
@@ -157,6 +175,14 @@ class CachedImageCheck:
             self.verdicts[key] = check_image(image)
             self.changed = True
         return [tuple(finding) for finding in self.verdicts[key]]
+
+    def probe_video(self, film: Path) -> VideoFacts:
+        stat = film.stat()
+        key = f"video|{film}|{stat.st_size}|{stat.st_mtime_ns}"
+        if key not in self.verdicts:
+            self.verdicts[key] = dataclasses.asdict(probe_video(film))
+            self.changed = True
+        return VideoFacts.from_json(self.verdicts[key])
 
     def save(self) -> None:
         if not self.changed:

@@ -27,7 +27,7 @@ from ..content.pack import PACK_FILE
 from ..core.rehearsal import fit_scale
 from ..core.renderer import CHOICES as RENDERERS
 from ..system import locations
-from ..system.imagecheck import CachedImageCheck, check_image
+from ..system.imagecheck import CachedImageCheck, check_image, probe_video
 from ..system.logs import setup_logging
 from ..system.packcache import load_cached
 from ..system.packchoice import pick_pack, start_candidates
@@ -43,6 +43,14 @@ from .view import ShowError, ShowView
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1920, 1080)
+
+
+def play_films_of(pack: Pack) -> None:
+    """Make the attract loop's film item known to QML before a pack with films is shown. Imported
+    only then: Qt Multimedia costs the start 15 ms. A view that only draws never plays films."""
+    if pack.idle.attract_films:
+        from .film import register
+        register()
 
 
 class Show:
@@ -65,6 +73,7 @@ class Show:
         self.settings = settings or Settings()
         # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
         self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
+        play_films_of(pack)
         self.view = ShowView(pack, language=self.settings.language, animate=animate, build_ahead=build_ahead)
         self.navigator = self.view.navigator
         engine = self.view.engine
@@ -135,13 +144,14 @@ class Show:
         """Validate a pack completely, then show it all at once; a pack with errors is refused and
         the current one goes on."""
         try:
-            result = load_pack(Path(folder), check_image)
+            result = load_pack(Path(folder), check_image, probe_video)
         except NotAPackFolder as e:
             result = LoadResult(Path(folder), [Problem(Pos(PACK_FILE), "error", str(e))])
         if not result.ok:
             log.error("pack %s refused: %d error(s), first: %s", folder, len(result.errors),
                       result.errors[0].format(str(folder)))
             return result
+        play_films_of(result.pack)
         self.view.set_pack(result.pack, self.settings.language, keep_place=keep_place)
         self.idle.set_timeouts(*self._idle_times(result.pack))
         self._remember_good(result.pack)
@@ -239,12 +249,12 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     log.info("renderer chosen: %s", chosen)
     checks = CachedImageCheck(locations.cache_dir() / "image-checks.json")
     result, skipped = pick_pack(start_candidates(explicit, settings),
-                                lambda f: load_cached(f, lambda g: load_pack(g, checks)))
+                                lambda f: load_cached(f, lambda g: load_pack(g, checks, checks.probe_video)))
     checks.save()
     for why in skipped:
         log.warning("not starting on %s", why)
     if explicit and (result is None or result.root.resolve() != explicit.resolve()):
-        for problem in load_pack(explicit, check_image).problems:
+        for problem in load_pack(explicit, check_image, probe_video).problems:
             print(problem.format(str(explicit)), file=sys.stderr)
     check_image.close()  # its ~60 MB are not kept for the day; a pack switch starts it again
     if result is None:

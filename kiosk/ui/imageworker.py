@@ -135,8 +135,11 @@ def _damage(path: Path) -> str | None:
     return _complaints[0].strip().rstrip(".") if _complaints else None
 
 
-def _answer(path: Path) -> dict:
+def _answer(kind: str, path: Path) -> dict:
     try:
+        if kind == "video":  # imported on the first film: a pack of pictures never loads Qt Multimedia
+            from .videoprobe import probe_video
+            return {"facts": probe_video(path)}
         return {"findings": check_image(path)}
     except OSError as e:  # unreadable (permissions, gone meanwhile): the editor can fix that
         return {"findings": [("error", f"the file cannot be read ({(e.strerror or str(e)).lower()})")]}
@@ -156,7 +159,8 @@ def main() -> None:
     app = QGuiApplication([])  # noqa: F841  (SVG text needs the font database, which needs it)
     print(json.dumps(READY), file=answers, flush=True)
     for line in sys.stdin:
-        print(json.dumps(_answer(Path(json.loads(line)))), file=answers, flush=True)
+        kind, path = json.loads(line)  # ["image" or "video", path]
+        print(json.dumps(_answer(kind, Path(path))), file=answers, flush=True)
 
 
 if __name__ == "__main__":

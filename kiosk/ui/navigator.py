@@ -160,6 +160,11 @@ class Navigator(QObject):
         """The size a picture is decoded at, shown in a width x height box."""
         return QSize(*decode_size_for(url, (width, height), crop))
 
+    @Slot(str, str)
+    def filmFailed(self, url: str, why: str) -> None:
+        # Its poster shows instead, and the loop goes on.
+        log.warning("film cannot be played, showing its poster: %s (%s)", url, why)
+
     @Slot(str)
     def imageFailed(self, url: str) -> None:
         # A broken image shows a placeholder; say so once, not on every visit to the screen.

@@ -27,7 +27,7 @@ from ..core.staff import (
     valid_timeout,
 )
 from ..system import locations
-from ..system.imagecheck import check_image
+from ..system.imagecheck import check_image, probe_video
 from ..system.logs import LOG_FILE
 from ..system.memory import rss_mb
 from ..system.settings import Settings
@@ -196,7 +196,8 @@ class StaffMenu(QObject):
         self.packsChanged.emit()
 
     def _pack_infos(self) -> list[PackInfo]:
-        return [describe_pack(folder, check_image) for folder in find_pack_folders(locations.pack_dirs())]
+        return [describe_pack(folder, check_image, probe_video)
+                for folder in find_pack_folders(locations.pack_dirs())]
 
     def _pack_row(self, info: PackInfo) -> dict:
         return {

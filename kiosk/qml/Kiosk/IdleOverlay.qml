@@ -75,9 +75,35 @@ Item {
         anchors.fill: parent
         visible: overlay.phase === "attract"
         color: Ui.theme.background
+        // The slides: the films, each played to its end, then the pictures, each for the interval.
+        readonly property var films: Ui.nav.pack.idle.attract_films
         readonly property var images: Ui.nav.pack.idle.attract_images
+        readonly property int count: films.length + images.length
         property int shown: 0
+        function next() { shown = (shown + 1) % count }
+        onVisibleChanged: if (!visible) shown = 0  // each attract loop starts from its beginning
 
+        Repeater {
+            model: attract.films
+            Loader {
+                id: slide
+                required property var modelData
+                required property int index
+                anchors.fill: parent
+                visible: index === attract.shown
+                // By file name, so that Qt Multimedia is loaded for packs with films only.
+                Component.onCompleted: setSource("AttractFilm.qml", { film: modelData })
+                Binding {
+                    target: slide.item; property: "playing"; when: slide.item !== null
+                    value: attract.visible && slide.index === attract.shown
+                }
+                Binding { target: slide.item; property: "loop"; when: slide.item !== null; value: attract.count === 1 }
+                Connections {
+                    target: slide.item
+                    function onEnded() { attract.next() }
+                }
+            }
+        }
         Repeater {
             model: attract.images
             Picture {
@@ -86,16 +112,16 @@ Item {
                 anchors.fill: parent
                 source: modelData
                 fillMode: Image.PreserveAspectCrop
-                opacity: index === attract.shown ? 1 : 0
+                opacity: attract.films.length + index === attract.shown ? 1 : 0
                 // A slow crossfade; between fades nothing moves, so nothing repaints.
                 Behavior on opacity { NumberAnimation { duration: 1200; easing.type: Easing.InOutQuad } }
             }
         }
-        Timer {
+        Timer {  // the pictures' turns; a film says when it has ended
             interval: Ui.nav.pack.idle.attract_interval * 1000
-            running: attract.visible && attract.images.length > 1
+            running: attract.visible && attract.count > 1 && attract.shown >= attract.films.length
             repeat: true
-            onTriggered: attract.shown = (attract.shown + 1) % attract.images.length
+            onTriggered: attract.next()
         }
         Rectangle {  // a dark fade behind the text
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }

@@ -1,0 +1,90 @@
+"""FilmFrame, the QML item that shows a film's frames, whatever renders the show.
+
+Qt Multimedia's VideoOutput draws through the graphics API (RHI) and shows nothing under Qt
+Quick's software renderer, which the kiosk picks where OpenGL is only a software rasteriser
+(kiosk.core.renderer). A FilmFrame is a painted item: it takes the frames of a MediaPlayer
+(`videoOutput: frame.videoSink`) and paints the latest one, which both renderers draw. On a
+2-core booth PC without a GPU a 1080p frame paints in about 7 ms.
+
+Registered as the QML module Kiosk.Media only when a pack has films (`register()`): loading Qt
+Multimedia and FFmpeg costs a show without films nothing. kiosk/qml/Kiosk/Media/ holds the
+module's description for qmllint (tools/qmltypes.py writes it from this file).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QLoggingCategory, QObject, QRectF, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtQml import qmlRegisterType
+from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+
+# Before Qt Multimedia loads: it looks for optional libraries (PipeWire, VA-API hardware decoding)
+# and warns of each one missing, which on a booth PC without them says nothing worth a log line.
+QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+
+from PySide6.QtMultimedia import QVideoFrame, QVideoSink  # noqa: E402
+
+MODULE = "Kiosk.Media"
+
+
+class FilmFrame(QQuickPaintedItem):
+    """The latest frame of its `videoSink`, fitted into the item (`cover`: filling it, cropped)."""
+
+    shownChanged = Signal()
+    coverChanged = Signal()
+
+    def __init__(self, parent: QQuickItem | None = None):
+        super().__init__(parent)
+        self._sink = QVideoSink(self)
+        self._frame = QVideoFrame()
+        self._cover = True
+        self._sink.videoFrameChanged.connect(self._arrived)
+
+    @Property(QObject, constant=True)
+    def videoSink(self) -> QVideoSink:
+        return self._sink
+
+    # True while a frame is there to show: until then (and after clear()) the poster shows.
+    @Property(bool, notify=shownChanged)
+    def shown(self) -> bool:
+        return self._frame.isValid()
+
+    def _get_cover(self) -> bool:
+        return self._cover
+
+    def _set_cover(self, cover: bool) -> None:
+        if cover != self._cover:
+            self._cover = cover
+            self.coverChanged.emit()
+            self.update()
+
+    cover = Property(bool, _get_cover, _set_cover, notify=coverChanged)
+
+    def _arrived(self, frame: QVideoFrame) -> None:
+        was = self._frame.isValid()
+        self._frame = frame
+        if frame.isValid() != was:
+            self.shownChanged.emit()
+        self.update()
+
+    def paint(self, painter: QPainter) -> None:
+        frame = self._frame
+        if not frame.isValid() or frame.width() <= 0 or frame.height() <= 0:
+            return
+        box = QRectF(0, 0, self.width(), self.height())
+        scale = (max if self._cover else min)(box.width() / frame.width(), box.height() / frame.height())
+        size = (frame.width() * scale, frame.height() * scale)
+        target = QRectF((box.width() - size[0]) / 2, (box.height() - size[1]) / 2, *size)
+        painter.setClipRect(box)
+        frame.paint(painter, target, QVideoFrame.PaintOptions())
+
+
+_registered = False
+
+
+def register() -> None:
+    """Make Kiosk.Media known to QML, once per process, before a view that shows films loads."""
+    global _registered
+    if not _registered:
+        qmlRegisterType(FilmFrame, MODULE, 1, 0, "FilmFrame")
+        _registered = True

@@ -1,0 +1,89 @@
+"""Films in the running show's attract loop, on the real window (offscreen, Qt Quick's software
+renderer, as chosen on a booth PC without a GPU): the frames move, a film hands over to the next
+slide at its end and the loop comes round to it again, a film alone loops, and a film that breaks
+shows its poster and the loop goes on."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject
+
+from kiosk.ui.inspect import shown, walk
+
+from .support import MINIMAL_PACK, TESTS
+
+sys.path.insert(0, str(TESTS.parent / "tools"))
+import make_media  # noqa: E402  (a tool, not a package)
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory, qapp) -> Path:
+    """2 s of H.264 with its frame number on every frame (tools/make_media.py)."""
+    return make_media.make_film(tmp_path_factory.mktemp("clips") / "clip.mp4", "h264")
+
+
+def film_pack(tmp_path: Path, clip: Path, with_images: bool) -> Path:
+    pack = tmp_path / "minimal"
+    shutil.copytree(MINIMAL_PACK, pack)
+    (pack / "films").mkdir()
+    shutil.copy(clip, pack / "films" / "clip.mp4")
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    films = "  attract_films:\n    - file: films/clip.mp4\n      poster: images/logo.svg\n  attract_interval: 2\n"
+    text = text.replace("  timeout: 60\n", "  timeout: 60\n" + films)
+    if not with_images:
+        text = text.replace("  attract_images: [images/photo.png]\n", "")
+    (pack / "pack.yaml").write_text(text, encoding="utf-8")
+    return pack
+
+
+def named(show, name: str) -> QObject | None:
+    return next((item for item in walk(show.window.contentItem()) if item.objectName() == name and shown(item)),
+                None)
+
+
+def frame_shown(show) -> bool:
+    frame = named(show, "filmFrame")
+    return frame is not None and frame.property("shown")
+
+
+def test_the_film_plays_hands_over_at_its_end_and_comes_round_again(show_pack, qtbot, tmp_path, clip):
+    show = show_pack(film_pack(tmp_path, clip, with_images=True))
+    show.idle.goIdleNow()
+    qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
+    first = show.window.grabWindow()
+    qtbot.wait(500)
+    assert show.window.grabWindow() != first, "the film's frames move"
+    # At its end (2 s) the picture's turn, then (2 s later) the film's again, from its start.
+    qtbot.waitUntil(lambda: named(show, "filmFrame") is None, timeout=10_000)
+    qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
+
+
+def test_a_film_alone_loops(show_pack, qtbot, tmp_path, clip):
+    show = show_pack(film_pack(tmp_path, clip, with_images=False))
+    show.idle.goIdleNow()
+    qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
+    qtbot.wait(3000)  # past its end
+    assert frame_shown(show), "still playing after its end"
+    before = show.window.grabWindow()
+    qtbot.wait(400)
+    assert show.window.grabWindow() != before, "its frames still move: it started again"
+
+
+@pytest.mark.qt_log_ignore("Could not open media")  # Qt says so too; the log line is the kiosk's
+def test_a_film_that_breaks_shows_its_poster_and_the_loop_goes_on(show_pack, qtbot, tmp_path, clip, caplog):
+    pack = film_pack(tmp_path, clip, with_images=True)
+    show = show_pack(pack)
+    # Replaced after it was checked (rehearsal's hot reload then refuses the pack; the show goes on).
+    (pack / "films" / "clip.mp4").write_bytes(b"\x00" * 4096)
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        show.idle.goIdleNow()
+        qtbot.waitUntil(lambda: any("film cannot be played" in r.getMessage() for r in caplog.records),
+                        timeout=10_000)
+    assert not frame_shown(show)
+    assert named(show, "poster") is not None, "its poster instead of a black hole"
+    qtbot.waitUntil(lambda: named(show, "poster") is None, timeout=10_000)  # the picture's turn

@@ -1,0 +1,104 @@
+"""Make the yongchuan-2022 pack's attract film from its own artwork (no stock footage): its three
+hero pictures, each drifting slowly (a "Ken Burns" pan and zoom) and cross-fading into the next,
+then back into the first, so the film loops without a seam.
+
+    python tools/make_attract_film.py [--out FILE] [--size 1920x1080] [--seconds 15]
+
+H.264 (x264, through PyAV from the `test` extra), 8-bit 4:2:0, 30 frames a second, a key frame
+every second, MP4 with its index at the front: what every booth PC decodes in software. The pack's
+poster for it is hero-1.svg, the film's first and last picture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PACK = REPO / "content" / "yongchuan-2022"
+HEROES = [PACK / "images" / f"hero-{n}.svg" for n in (1, 2, 3)]
+FPS = 30
+FADE = 1.5  # seconds of each cross-fade
+
+
+def render(svg: Path, width: int, height: int, zoom: float):
+    """The picture drawn at `zoom` times the size that covers width x height."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(svg))
+    view = renderer.defaultSize()
+    scale = max(width / view.width(), height / view.height()) * zoom
+    image = QImage(round(view.width() * scale), round(view.height() * scale), QImage.Format.Format_RGBA8888)
+    image.fill(Qt.GlobalColor.black)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    return image
+
+
+def frames(width: int, height: int, seconds: float):
+    """RGBA bytes of every frame."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    zoom = 1.12  # each picture is drawn 12 % larger than the screen, and drifts inside that margin
+    pictures = [render(svg, width, height, zoom) for svg in HEROES]
+    count = round(seconds * FPS)
+    each = seconds / len(pictures)  # seconds each picture leads
+    for index in range(count):
+        t = index / FPS
+        frame = QImage(width, height, QImage.Format.Format_RGBA8888)
+        painter = QPainter(frame)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        lead = int(t // each)
+        into = t - lead * each
+        layers = [(lead, 1.0)]
+        if into > each - FADE:  # fading into the next (the last into the first: the loop's seam)
+            layers.append(((lead + 1) % len(pictures), (into - (each - FADE)) / FADE))
+        for n, opacity in layers:
+            picture = pictures[n]
+            # Its own time, from the start of its fade-in to the end of its fade-out: the drift
+            # never stops or jumps while it is on screen.
+            own = (t - n * each + FADE) % seconds / (each + FADE)
+            dx = (picture.width() - width) * (0.5 + 0.5 * math.cos(math.pi * own))
+            dy = (picture.height() - height) * (0.5 - 0.35 * math.sin(math.pi * own))
+            painter.setOpacity(opacity)
+            painter.drawImage(QRectF(0, 0, width, height), picture, QRectF(QPointF(dx, dy), QRectF(0, 0, width,
+                                                                                                     height).size()))
+        painter.end()
+        yield bytes(frame.constBits())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=PACK / "films" / "attract.mp4")
+    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--seconds", type=float, default=15.0)
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.lower().split("x"))
+
+    import av
+    from PySide6.QtGui import QGuiApplication
+    app = QGuiApplication(sys.argv)  # noqa: F841  (QPainter on images needs it)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(args.out), "w", options={"movflags": "+faststart"}) as out:
+        stream = out.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.options = {"crf": "26", "preset": "slow", "g": str(FPS), "tune": "animation"}
+        for picture in frames(width, height, args.seconds):
+            frame = av.VideoFrame.from_bytes(picture, width, height, format="rgba")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    print(f"{args.out}: {args.out.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Make test films: a few seconds of a moving bar and a frame counter drawn on every frame, so a
+screenshot tells which frame was on screen. Encoded with PyAV (FFmpeg with x264, libvpx, x265 and
+SVT-AV1 in its wheels, in the `test` extra), in every form the validator must judge: the films a
+pack should hold (H.264, VP9) and the ones it must refuse or warn about (AV1, 10-bit, 4K, 60 fps).
+
+    python tools/make_media.py DIR     writes every kind into DIR (the tests make their own)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# What each kind is: codec, pixel format, size, frames per second, seconds, container.
+KINDS: dict[str, tuple[str, str, tuple[int, int], int, float, str]] = {
+    "h264": ("libx264", "yuv420p", (320, 180), 30, 2.0, "mp4"),
+    "hd": ("libx264", "yuv420p", (1920, 1080), 30, 4.0, "mp4"),  # what a booth's film is: for the bench
+    "vp9": ("libvpx-vp9", "yuv420p", (320, 180), 30, 2.0, "webm"),
+    "av1": ("libsvtav1", "yuv420p", (320, 180), 30, 1.0, "mp4"),
+    "hevc10": ("libx265", "yuv420p10le", (320, 180), 30, 1.0, "mp4"),
+    "uhd": ("libx264", "yuv420p", (3840, 2160), 30, 0.5, "mp4"),
+    "fast": ("libx264", "yuv420p", (320, 180), 60, 1.0, "mp4"),
+}
+
+
+def frame_picture(index: int, size: tuple[int, int], frames: int) -> bytes:
+    """RGBA bytes of frame `index`: a bar that grows across the picture and the frame number."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    width, height = size
+    image = QImage(width, height, QImage.Format.Format_RGBA8888)
+    image.fill(QColor.fromHsv((index * 7) % 360, 120, 90))
+    painter = QPainter(image)
+    painter.fillRect(0, height * 3 // 4, max(1, width * (index + 1) // frames), height // 8, QColor("#ffd54f"))
+    font = QFont()
+    font.setPixelSize(height // 3)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRect(0, 0, width, height * 3 // 4), Qt.AlignmentFlag.AlignCenter, str(index))
+    painter.end()
+    return bytes(image.constBits())
+
+
+def make_film(path: Path, kind: str) -> Path:
+    """Write a film of `kind` (a key of KINDS) to `path`."""
+    import av
+
+    codec, pixels, size, fps, seconds, _ = KINDS[kind]
+    frames = max(1, round(fps * seconds))
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=fps)
+        stream.width, stream.height, stream.pix_fmt = size[0], size[1], pixels
+        for index in range(frames):
+            frame = av.VideoFrame.from_bytes(frame_picture(index, size, frames), size[0], size[1], format="rgba")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    from PySide6.QtGui import QGuiApplication
+    app = QGuiApplication(sys.argv)  # noqa: F841  (text needs the font database)
+    folder = Path(sys.argv[1])
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, (*_, container) in KINDS.items():
+        print(make_film(folder / f"{kind}.{container}", kind))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
