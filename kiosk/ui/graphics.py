@@ -8,7 +8,7 @@ import json
 import os
 import time
 
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
@@ -26,8 +26,13 @@ def pick_renderer(wanted: str = AUTO) -> Choice:
     forced = os.environ.get("QT_QUICK_BACKEND") or None
     needs_probe = wanted == AUTO and not forced and platform != "offscreen"
     choice = choose(wanted, platform, gl_renderer(platform) if needs_probe else None, forced)
-    if choice.renderer == SOFTWARE and not forced:
-        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+    if choice.renderer == SOFTWARE:
+        if not forced:
+            QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+        # No OpenGL for Qt Multimedia either: it would convert each film frame from YUV with
+        # OpenGL on the same software rasteriser (Mesa's llvmpipe took a core and a half for a
+        # 1080p30 film); with this attribute it converts on the CPU, as it must offscreen.
+        QGuiApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
     return choice
 
 
