@@ -3,7 +3,20 @@ file: no window needed."""
 
 import json
 
-from kiosk.core.idle import ACTIVE, ATTRACT, BEGIN, DURING, END, HOVER, MAX_HOLD, ONCE, WARNING, IdlePolicy, WakingTouch
+from kiosk.core.idle import (
+    ACTIVE,
+    ATTRACT,
+    BEGIN,
+    DURING,
+    END,
+    HOVER,
+    MAX_HOLD,
+    MAX_WATCH,
+    ONCE,
+    WARNING,
+    IdlePolicy,
+    WakingTouch,
+)
 from kiosk.core.staff import (
     CLOSED,
     CORNERS,
@@ -54,6 +67,21 @@ def test_never_idle_while_a_finger_is_down():
     assert p.tick(60) is None, "a long drag or pinch is not cut off"
     p.release(61)
     assert p.tick(65.9) is None and p.tick(66) == "reset"
+
+
+def test_a_playing_clip_holds_the_timeout_which_counts_from_its_end():
+    p = IdlePolicy(timeout=60, countdown=0)
+    p.input(0)
+    p.watch(10, True)
+    assert p.tick(300) is None and p.next_check(300) == 10 + MAX_WATCH - 300
+    p.watch(400, False)  # played to its end
+    assert p.tick(459.9) is None and p.tick(460) == "reset"
+
+
+def test_a_clip_left_playing_does_not_hold_the_kiosk_forever():
+    p = IdlePolicy(timeout=60, countdown=0)
+    p.watch(0, True)
+    assert p.tick(MAX_WATCH - 1) is None and p.tick(MAX_WATCH) == "reset"
 
 
 def test_a_stuck_touch_does_not_block_idle_forever():

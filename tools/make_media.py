@@ -20,7 +20,9 @@ KINDS: dict[str, tuple[str, str, tuple[int, int], int, float, str]] = {
     "hevc10": ("libx265", "yuv420p10le", (320, 180), 30, 1.0, "mp4"),
     "uhd": ("libx264", "yuv420p", (3840, 2160), 30, 0.5, "mp4"),
     "fast": ("libx264", "yuv420p", (320, 180), 60, 1.0, "mp4"),
+    "talk": ("libx264", "yuv420p", (320, 180), 30, 3.0, "mp4"),  # a clip in a screen, with sound
 }
+WITH_SOUND = {"talk"}  # these get an AAC track: a quiet 440 Hz tone
 
 
 def frame_picture(index: int, size: tuple[int, int], frames: int) -> bytes:
@@ -51,13 +53,35 @@ def make_film(path: Path, kind: str) -> Path:
     with av.open(str(path), "w") as out:
         stream = out.add_stream(codec, rate=fps)
         stream.width, stream.height, stream.pix_fmt = size[0], size[1], pixels
+        sound = out.add_stream("aac", rate=48000) if kind in WITH_SOUND else None
         for index in range(frames):
             frame = av.VideoFrame.from_bytes(frame_picture(index, size, frames), size[0], size[1], format="rgba")
             for packet in stream.encode(frame):
                 out.mux(packet)
+        if sound is not None:
+            _tone(out, sound, seconds)
         for packet in stream.encode():
             out.mux(packet)
     return path
+
+
+def _tone(out, stream, seconds: float) -> None:
+    """A quiet 440 Hz tone, `seconds` long, on `stream` (mono, signed 16-bit)."""
+    import math
+
+    import av
+
+    rate, chunk = 48000, 1024
+    for start in range(0, int(rate * seconds), chunk):
+        tone = (int(3000 * math.sin(2 * math.pi * 440 * (start + i) / rate)) for i in range(chunk))
+        samples = b"".join(value.to_bytes(2, "little", signed=True) for value in tone)
+        frame = av.AudioFrame(format="s16", layout="mono", samples=chunk)
+        frame.planes[0].update(samples)
+        frame.sample_rate, frame.pts = rate, start
+        for packet in stream.encode(frame):
+            out.mux(packet)
+    for packet in stream.encode():
+        out.mux(packet)
 
 
 def main() -> int:

@@ -35,6 +35,16 @@ def tool(name: str) -> str:
     return found
 
 
+def constants(class_name: str) -> set[str]:
+    """The class's constant properties, from its meta-object."""
+    sys.path.insert(0, str(ROOT))
+    from kiosk.ui import film
+
+    meta = getattr(film, class_name).staticMetaObject
+    return {meta.property(i).name() for i in range(meta.propertyOffset(), meta.propertyCount())
+            if meta.property(i).isConstant()}
+
+
 def generate() -> str:
     dump = json.loads(subprocess.run([tool("pyside6-metaobjectdump"), str(SOURCE)], check=True,
                                      capture_output=True, text=True).stdout)
@@ -42,6 +52,8 @@ def generate() -> str:
         for cls in entry["classes"]:
             if cls["className"] in CLASSES:  # what QmlElement would have said
                 cls["classInfos"] = [{"name": "QML.Element", "value": "auto"}]
+                for prop in cls["properties"]:  # metaobjectdump leaves out `constant=True`
+                    prop["constant"] = prop["name"] in constants(cls["className"])
     foreign = ",".join(str(p) for p in sorted(METATYPES.glob("qt6*_metatypes.json")))
     with tempfile.TemporaryDirectory() as scratch:
         dumped, out = Path(scratch) / "film.json", Path(scratch) / "media.qmltypes"

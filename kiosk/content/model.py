@@ -65,6 +65,18 @@ class Video(Asset):
     """A film: MP4 (H.264 or H.265) or WebM (VP8 or VP9), 8-bit; see content/README.md."""
 
 
+class CaptionFile(Asset):
+    """Captions of a clip in one language: a WebVTT file (.vtt); see content/README.md."""
+
+
+@dataclass(frozen=True)
+class Captions:
+    """A clip's captions, one file per language of the pack ({zh: films/x.zh.vtt, en: ...})."""
+
+    files: dict[str, CaptionFile]
+    where: Pos
+
+
 class FontFile(Asset):
     """A font file (TTF/OTF) the pack brings for its own look."""
 
@@ -136,8 +148,22 @@ class Card(Model):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Clip(Model):
+    """A film inside a screen: its poster until the visitor taps play; muted until they ask for
+    sound; `captions`, shown in the visitor's language, for a loud floor and for those who
+    cannot hear."""
+
+    file: Video
+    poster: Image
+    captions: Captions | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class GalleryItem(Model):
-    image: Image
+    """A picture or a clip: exactly one of the two."""
+
+    image: Image | None = None
+    video: Clip | None = None
     caption: Text | None = None
 
 
@@ -191,6 +217,7 @@ class DetailScreen(Screen):
     subtitle: Text | None = None
     body: Text | None = None  # paragraphs separated by a blank line
     image: Image | None = None
+    video: Clip | None = None  # in the picture's place (a screen has one or the other)
     bullets: list[Text] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
 
@@ -290,3 +317,6 @@ def parts(obj: Any, kind: type) -> Iterator[Any]:
     elif isinstance(obj, list):
         for item in obj:
             yield from parts(item, kind)
+    elif isinstance(obj, Captions):
+        for file in obj.files.values():
+            yield from parts(file, kind)

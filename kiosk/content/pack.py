@@ -13,10 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import LANGUAGE_CODE, Asset, Image, Pack, Screen, ScreenRef, Text, Video, parts
+from .captions import read_vtt
+from .model import (
+    LANGUAGE_CODE,
+    Asset,
+    Clip,
+    DetailScreen,
+    GalleryItem,
+    Image,
+    Pack,
+    Screen,
+    ScreenRef,
+    Text,
+    Video,
+    parts,
+)
 from .paths import PathRefused, resolve_in_pack
 from .problems import Finding, Pos, Problem, Problems, did_you_mean
-from .video import VideoProbe, video_findings
+from .video import VideoFacts, VideoProbe, video_findings
 
 # The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
 # a show that starts from its pack cache (kiosk/system/packcache.py) never needs it (18 ms).
@@ -103,9 +117,9 @@ def load_pack(root: Path, check_image: ImageCheck | None = None, probe_video: Vi
                          f"'{root.resolve().name}'; make them the same so staff find it by either")
     _check_languages(pack, node, problems)
     _check_screens(pack, problems, unreadable)
-    _check_assets(pack, problems, check_image, probe_video)
-
-
+    _check_media_choice(pack, problems)
+    films = _check_assets(pack, problems, check_image, probe_video)
+    _check_captions(pack, problems, films)
     result.problems = problems.sorted()
     if result.ok:
         result.pack = pack
@@ -198,9 +212,27 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
             )
 
 
+def _check_media_choice(pack: Pack, problems: Problems) -> None:
+    """A detail screen shows a picture or a clip in one place; a gallery item is one or the other."""
+    for screen in pack.screens:
+        if isinstance(screen, DetailScreen) and screen.image and screen.video:
+            problems.error(screen.pos_of("video"), "a detail screen shows an image or a video, not both: "
+                           "remove one of them")
+    for item in parts(pack, GalleryItem):
+        if item.image is None and item.video is None and "image" not in item.field_pos \
+                and "video" not in item.field_pos:
+            problems.error(item.where, "a gallery item needs an 'image' or a 'video'")
+        elif item.image and item.video:
+            problems.error(item.pos_of("video"), "a gallery item is an image or a video, not both: "
+                           "make them two items")
+
+
 def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None,
-                  probe_video: VideoProbe | None) -> None:
+                  probe_video: VideoProbe | None) -> dict[Path, VideoFacts]:
+    """Every file the pack names is inside it and can be shown; returns what the probe found of
+    each film, for the checks that depend on it (captions against its length)."""
     verdicts: dict[Path, list[Finding]] = {}  # each file is read once, however often used
+    films: dict[Path, VideoFacts] = {}
     for asset in parts(pack, Asset):
         try:
             real = resolve_in_pack(pack.root, asset.path)
@@ -211,10 +243,40 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
             if isinstance(asset, Image) and check_image is not None:
                 verdicts[real] = check_image(real)
             elif isinstance(asset, Video) and probe_video is not None:
-                verdicts[real] = video_findings(probe_video(real), pack.target_sizes)
+                films[real] = probe_video(real)
+                verdicts[real] = video_findings(films[real], pack.target_sizes)
         for severity, message, *detail in verdicts.get(real, []):
                 problems.items.append(Problem(asset.where, "warning" if severity == "warning" else "error",
                                               f"'{asset.path}': {message}", *detail))
+    return films
+
+
+def _check_captions(pack: Pack, problems: Problems, films: dict[Path, VideoFacts]) -> None:
+    """Each caption file read as the show reads it; problems at their line in that file."""
+    read: set[Path] = set()
+    for clip in parts(pack, Clip):
+        if clip.captions is None or clip.file is None:
+            continue
+        try:
+            film = films.get(resolve_in_pack(pack.root, clip.file.path))
+        except PathRefused:
+            film = None  # reported with the film
+        for file in clip.captions.files.values():
+            try:
+                real = resolve_in_pack(pack.root, file.path)
+            except PathRefused:
+                continue  # reported with the assets
+            if real in read:
+                continue
+            read.add(real)
+            cues, issues = read_vtt(real.read_bytes())
+            for issue in issues:
+                problems.items.append(Problem(Pos(file.path, issue.line), "warning" if issue.severity == "warning"
+                                              else "error", issue.message, f"(captions of {clip.file.path}, "
+                                              f"named at {file.where})"))
+            if film is not None and film.duration_ms and cues and cues[-1].end > film.duration_ms + 500:
+                problems.warning(Pos(file.path, cues[-1].line), f"this cue ends at {cues[-1].end / 1000:g} s, "
+                                 f"after the film ({film.duration_ms / 1000:g} s): it is never shown whole")
 
 
 def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:

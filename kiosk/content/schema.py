@@ -12,9 +12,23 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar, Union
 
-from .model import ID_PATTERN, SCREEN_KINDS, Asset, Color, Id, Model, Screen, ScreenRef, Size, Text
+from .model import (
+    ID_PATTERN,
+    SCREEN_KINDS,
+    Asset,
+    CaptionFile,
+    Captions,
+    Color,
+    Id,
+    Model,
+    Screen,
+    ScreenRef,
+    Size,
+    Text,
+)
 from .problems import Pos, Problems, did_you_mean
 from .yamlsource import Node
 
@@ -22,6 +36,7 @@ _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _SIZE = re.compile(r"(\d+)x(\d+)")
 
 M = TypeVar("M", bound=Model)
+V = TypeVar("V")
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
@@ -54,6 +69,8 @@ class Reader:
             return tp(path, node.pos) if path is not None else None
         if tp is Text:
             return self._text(node, what)
+        if tp is Captions:
+            return self._captions(node, what)
         if tp is ScreenRef:
             ref = self._id(node, what)
             return ScreenRef(ref, node.pos) if ref is not None else None
@@ -136,6 +153,27 @@ class Reader:
     # --- leaves ---------------------------------------------------------------------------
 
     def _text(self, node: Node, what: str) -> Text | None:
+        values = self._per_language(node, what, "text", self._words)
+        return Text(values, node.pos) if values is not None else None
+
+    def _captions(self, node: Node, what: str) -> Captions | None:
+        files = self._per_language(node, what, "file", self._caption_file)
+        return Captions(files, node.pos) if files is not None else None
+
+    def _words(self, node: Node, what: str) -> str | None:
+        text: str | None = self._plain(node, str, what)
+        if text is not None and not text.strip():
+            self.problems.error(node.pos, f"{what} is empty")
+            return None
+        return text
+
+    def _caption_file(self, node: Node, what: str) -> CaptionFile | None:
+        path = self._plain(node, str, what)
+        return CaptionFile(path, node.pos) if path is not None else None
+
+    def _per_language(self, node: Node, what: str, noun: str,
+                      read_one: Callable[[Node, str], V | None]) -> dict[str, V] | None:
+        """{language: value} for a mapping keyed by the pack's languages, each one required."""
         langs = self.languages or []
         if not node.is_mapping:
             example = " ".join(f"{lang}: ..." for lang in langs) or "zh: ... en: ..."
@@ -143,7 +181,7 @@ class Reader:
                 node.pos, f"{what} must be given per language, like {{{example}}}; got {_kind(node)}"
             )
             return None
-        values: dict[str, str] = {}
+        values: dict[str, V] = {}
         for lang, child in node.value.items():
             kpos = node.key_pos[lang]
             if self.languages is not None and lang not in self.languages:
@@ -153,18 +191,17 @@ class Reader:
                 else:
                     self.problems.warning(
                         kpos, f"language '{lang}' is not one of the pack's languages "
-                        f"({', '.join(self.languages)}); this text is never shown"
+                        f"({', '.join(self.languages)}); this {noun} is never shown"
                     )
                 continue
-            text = self._plain(child, str, f"{what} ({lang})")
-            if text is not None and not text.strip():
-                self.problems.error(child.pos, f"{what} ({lang}) is empty")
-            elif text is not None:
-                values[lang] = text
+            value = read_one(child, f"{what} ({lang})")
+            if value is not None:
+                values[lang] = value
         for lang in langs:
             if lang not in node.value:
-                self.problems.error(node.pos, f"{what} has no '{lang}' text (the pack declares language '{lang}')")
-        return Text(values, node.pos)
+                self.problems.error(node.pos, f"{what} has no '{lang}' {noun} "
+                                    f"(the pack declares language '{lang}')")
+        return values
 
     def _plain(self, node: Node, tp: Any, what: str) -> Any:
         value = node.value

@@ -18,6 +18,9 @@ ACTIVE, WARNING, ATTRACT = "active", "warning", "attract"
 BEGIN, DURING, END, ONCE, HOVER = "begin", "during", "end", "once", "hover"
 # A press held longer than this is a stuck touch (a faulty panel, a leaning object), not a visitor.
 MAX_HOLD = 300.0
+# A clip playing holds the timeout this long at most since the last touch: someone who pressed
+# play is watching, but a two-hour film left running is not a visitor.
+MAX_WATCH = 600.0
 
 
 @dataclass
@@ -28,6 +31,8 @@ class IdlePolicy:
     last_input: float = 0.0
     warned_at: float = 0.0
     held_since: float | None = None
+    watching: bool = False  # a clip the visitor started is playing
+
 
     def input(self, now: float) -> None:
         """A touch, click, wheel or key anywhere."""
@@ -50,9 +55,16 @@ class IdlePolicy:
         self.held_since = None
         self.input(now)
 
+    def watch(self, now: float, playing: bool) -> None:
+        """A clip started or stopped. Someone who pressed play is watching, not gone: the timeout
+        is held while it plays (up to MAX_WATCH) and counts from its end (or pause)."""
+        self.watching = playing
+        if self.phase == ACTIVE:
+            self.last_input = now
+
     def tick(self, now: float) -> str | None:
         """Advance the clock; returns "warn" or "reset" when that happens now."""
-        if self.phase == ACTIVE and not self._held(now) and now - self.last_input >= self.timeout:
+        if self.phase == ACTIVE and not self._held(now) and now - self.last_input >= self._limit():
             if self.countdown > 0:
                 self.phase, self.warned_at = WARNING, now
                 return "warn"
@@ -62,6 +74,9 @@ class IdlePolicy:
             self.phase = ATTRACT
             return "reset"
         return None
+
+    def _limit(self) -> float:
+        return max(self.timeout, MAX_WATCH) if self.watching else self.timeout
 
     def expire(self) -> None:
         """Nobody is there, starting now: straight to the attract loop."""
@@ -74,7 +89,7 @@ class IdlePolicy:
         if self.phase == ACTIVE:
             if self.held_since is not None and self._held(now):
                 return self.held_since + MAX_HOLD - now
-            return max(0.0, self.last_input + self.timeout - now)
+            return max(0.0, self.last_input + self._limit() - now)
         if self.phase == WARNING:
             return max(0.0, min(1.0, self.warned_at + self.countdown - now))
         return None

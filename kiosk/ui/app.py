@@ -45,14 +45,6 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1920, 1080)
 
 
-def play_films_of(pack: Pack) -> None:
-    """Make the attract loop's film item known to QML before a pack with films is shown. Imported
-    only then: Qt Multimedia costs the start 15 ms. A view that only draws never plays films."""
-    if pack.idle.attract_films:
-        from .film import register
-        register()
-
-
 class Show:
     """The running kiosk: a ShowView of one pack at a time, and what makes it a show.
 
@@ -73,7 +65,6 @@ class Show:
         self.settings = settings or Settings()
         # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
         self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
-        play_films_of(pack)
         self.view = ShowView(pack, language=self.settings.language, animate=animate, build_ahead=build_ahead)
         self.navigator = self.view.navigator
         engine = self.view.engine
@@ -151,7 +142,6 @@ class Show:
             log.error("pack %s refused: %d error(s), first: %s", folder, len(result.errors),
                       result.errors[0].format(str(folder)))
             return result
-        play_films_of(result.pack)
         self.view.set_pack(result.pack, self.settings.language, keep_place=keep_place)
         self.idle.set_timeouts(*self._idle_times(result.pack))
         self._remember_good(result.pack)

@@ -14,14 +14,18 @@ module's description for qmllint (tools/qmltypes.py writes it from this file).
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import Property, QLoggingCategory, QObject, QRectF, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtQml import qmlRegisterType
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 # Before Qt Multimedia loads: it looks for optional libraries (PipeWire, VA-API hardware decoding)
-# and warns of each one missing, which on a booth PC without them says nothing worth a log line.
-QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+# and warns of each one missing, which on a booth PC without them says nothing worth a log line;
+# and it names its FFmpeg version on stderr, in the middle of `kiosk validate`'s report.
+QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false")
 
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink  # noqa: E402
 
@@ -62,6 +66,7 @@ class FilmFrame(QQuickPaintedItem):
     cover = Property(bool, _get_cover, _set_cover, notify=coverChanged)
 
     def _arrived(self, frame: QVideoFrame) -> None:
+        _quiet_ffmpeg()
         was = self._frame.isValid()
         self._frame = frame
         if frame.isValid() != was:
@@ -89,3 +94,35 @@ def register() -> None:
     if not _registered:
         qmlRegisterType(FilmFrame, MODULE, 1, 0, "FilmFrame")
         _registered = True
+
+
+AV_LOG_ERROR = 16  # libavutil/log.h
+
+
+_quieted = False
+
+
+def _quiet_ffmpeg() -> None:
+    """FFmpeg prints the make-up of every film it opens to stderr (Qt leaves its log at "info"):
+    a dozen lines each time a clip starts or the attract loop comes round, in the journal of a
+    show that runs all day. Set it to errors in the copy Qt Multimedia has loaded (bundled with
+    PySide6), once it is loaded: on its own it cannot be loaded, and Qt sets the level as it
+    loads it. So the first film of a process still says it once."""
+    global _quieted
+    if _quieted:
+        return
+    _quieted = True
+    import ctypes
+    import os
+
+    import PySide6
+
+    here = Path(PySide6.__file__).parent
+    found = sorted((here / "Qt" / "lib").glob("libavutil.so.*")) or sorted(here.glob("avutil-*.dll"))
+    try:
+        # RTLD_NOLOAD: the copy already loaded, never a second one (not on Windows: a DLL loaded
+        # by name is the one already loaded).
+        mode = getattr(os, "RTLD_NOLOAD", 0)
+        ctypes.CDLL(str(found[0]), mode=mode).av_log_set_level(AV_LOG_ERROR)
+    except (IndexError, OSError, AttributeError) as e:  # another build of Qt: its messages stay
+        logging.getLogger(__name__).info("FFmpeg's own log level left as it is: %s", e)

@@ -74,6 +74,12 @@ class IdleController(QObject):
             self._show(ACTIVE)
             self._schedule()
 
+    @Slot(bool)
+    def watching(self, playing: bool) -> None:
+        """A clip in a screen started or stopped (ClipPlayer.qml)."""
+        self._policy.watch(self._clock(), playing)
+        self._schedule()
+
     @Slot()
     def goIdleNow(self) -> None:
         """Straight to the attract loop (a rehearsal shortcut)."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
+from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 
 from ..content import Pack, ScreenRef, parts
+from ..content.captions import Cue, caption_at, read_vtt
 from ..core.navigation import Navigation, is_back_swipe
 from .images import decode_size_for
 from .present import language_name, present, present_pack
@@ -26,6 +28,7 @@ class Navigator(QObject):
 
     def _set_pack(self, pack: Pack, language: str | None) -> None:
         self._pack = pack
+        self._captions: dict[str, list[Cue]] = {}  # captions file URL -> its cues, read on first use
         self._pack_view = present_pack(pack)
         self._screens = {s.id: present(s, pack.root) for s in pack.screens}
         self._nav = Navigation(
@@ -159,6 +162,20 @@ class Navigator(QObject):
     def decodeSize(self, url: str, width: float, height: float, crop: bool) -> QSize:
         """The size a picture is decoded at, shown in a width x height box."""
         return QSize(*decode_size_for(url, (width, height), crop))
+
+    @Slot(str, float, result=str)
+    def caption(self, url: str, ms: float) -> str:
+        """What a clip's captions file (a file URL) says at `ms` into the clip. Read on first
+        use; a file that cannot be read shows no captions (kiosk validate names the problem)."""
+        if not url:
+            return ""
+        if url not in self._captions:
+            try:
+                self._captions[url] = read_vtt(Path(QUrl(url).toLocalFile()).read_bytes())[0]
+            except OSError as e:
+                log.warning("captions cannot be read, the clip plays without them: %s (%s)", url, e)
+                self._captions[url] = []
+        return caption_at(self._captions[url], ms)
 
     @Slot(str, str)
     def filmFailed(self, url: str, why: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Asset, Model, Pack, Screen, ScreenRef, Text
+from ..content.model import Captions
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English", "ja": "日本語", "ko": "한국어", "fr": "Français",
                   "de": "Deutsch", "es": "Español", "ru": "Русский", "ar": "العربية"}
@@ -28,6 +29,8 @@ UI_STRINGS = {
     "still_there": {"zh": "还在吗？", "en": "Still there?"},
     "touch_to_continue": {"zh": "触摸屏幕继续浏览", "en": "Touch the screen to continue"},
     "touch_to_start": {"zh": "触摸开始", "en": "Touch to start"},
+    "sound_on": {"zh": "打开声音", "en": "Sound on"},
+    "sound_off": {"zh": "关闭声音", "en": "Sound off"},
 }
 
 
@@ -36,6 +39,8 @@ def present(value: Any, root: Path) -> Any:
         return dict(value.values)
     if isinstance(value, Asset):
         return (root / value.path).resolve().as_uri()
+    if isinstance(value, Captions):
+        return {lang: present(file, root) for lang, file in value.files.items()}
     if isinstance(value, ScreenRef):
         return value.id
     if isinstance(value, list):

@@ -1,25 +1,38 @@
 import QtQuick
 import Kiosk
 
-// A page of text with an optional picture: side by side in landscape, stacked in portrait.
+// A page of text with an optional picture or clip: side by side in landscape, stacked in portrait.
 ScreenPage {
     id: page
     introText: Ui.t(screen.subtitle)
     readonly property bool hasImage: (screen.image ?? "") !== ""
+    readonly property bool hasVideo: (screen.video ?? null) !== null
 
-    Picture {
+    // The picture's place, or the clip's: the text takes the rest.
+    Item {
         id: picture
-        visible: page.hasImage
-        source: page.screen.image ?? ""
-        verticalAlignment: Image.AlignTop  // level with the first line of text
+        visible: page.hasImage || page.hasVideo
         x: page.margin
         width: !visible ? 0 : Ui.portrait ? parent.width - 2 * page.margin : parent.width * 0.42
-        height: !visible ? 0 : Ui.portrait ? parent.height * 0.34 : parent.height
+        height: !visible ? 0 : Ui.portrait ? parent.height * (page.hasVideo ? 0.42 : 0.34) : parent.height
+        Picture {
+            visible: page.hasImage
+            anchors.fill: parent
+            source: page.screen.image ?? ""
+            verticalAlignment: Image.AlignTop  // level with the first line of text
+        }
+        Loader {
+            objectName: "clip"
+            active: page.hasVideo
+            anchors.fill: parent
+            // A file of its own: Qt Multimedia is loaded only for packs with films.
+            Component.onCompleted: if (page.hasVideo) setSource("ClipPlayer.qml", { media: page.screen.video })
+        }
     }
     ScrollText {
         screenId: page.screen.id
-        x: Ui.portrait || !page.hasImage ? page.margin : picture.x + picture.width + Ui.px(56)
-        y: Ui.portrait && page.hasImage ? picture.height + Ui.px(32) : 0
+        x: Ui.portrait || !picture.visible ? page.margin : picture.x + picture.width + Ui.px(56)
+        y: Ui.portrait && picture.visible ? picture.height + Ui.px(32) : 0
         width: parent.width - x - page.margin
         height: parent.height - y
         spacing: Ui.px(28)

@@ -1,12 +1,18 @@
-"""Make the yongchuan-2022 pack's attract film from its own artwork (no stock footage): its three
-hero pictures, each drifting slowly (a "Ken Burns" pan and zoom) and cross-fading into the next,
-then back into the first, so the film loops without a seam.
+"""Make the yongchuan-2022 pack's films from its own artwork (no stock footage): pictures each
+drifting slowly (a "Ken Burns" pan and zoom) and cross-fading into the next, then back into the
+first, so the film loops without a seam. By default the attract film, of its three hero pictures;
+the Dawa screen's clip is
 
-    python tools/make_attract_film.py [--out FILE] [--size 1920x1080] [--seconds 15]
+    python tools/make_art_film.py --out films/dawa.mp4 --size 1280x720 --seconds 12 \
+        --pictures images/digital-human.svg images/gallery-digital-human.svg images/gallery-stage.svg
+
+    python tools/make_art_film.py [--out FILE] [--size 1920x1080] [--seconds 15] [--pictures SVG...]
+
+Paths are inside the pack folder.
 
 H.264 (x264, through PyAV from the `test` extra), 8-bit 4:2:0, 30 frames a second, a key frame
-every second, MP4 with its index at the front: what every booth PC decodes in software. The pack's
-poster for it is hero-1.svg, the film's first and last picture.
+every second, MP4 with its index at the front: what every booth PC decodes in software. A film's
+poster is its first picture, which is also its first and last frame.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PACK = REPO / "content" / "yongchuan-2022"
-HEROES = [PACK / "images" / f"hero-{n}.svg" for n in (1, 2, 3)]
+HEROES = [f"images/hero-{n}.svg" for n in (1, 2, 3)]
 FPS = 30
 FADE = 1.5  # seconds of each cross-fade
 
@@ -41,13 +47,13 @@ def render(svg: Path, width: int, height: int, zoom: float):
     return image
 
 
-def frames(width: int, height: int, seconds: float):
+def frames(svgs: list[Path], width: int, height: int, seconds: float):
     """RGBA bytes of every frame."""
     from PySide6.QtCore import QPointF, QRectF
     from PySide6.QtGui import QImage, QPainter
 
     zoom = 1.12  # each picture is drawn 12 % larger than the screen, and drifts inside that margin
-    pictures = [render(svg, width, height, zoom) for svg in HEROES]
+    pictures = [render(svg, width, height, zoom) for svg in svgs]
     count = round(seconds * FPS)
     each = seconds / len(pictures)  # seconds each picture leads
     for index in range(count):
@@ -76,27 +82,29 @@ def frames(width: int, height: int, seconds: float):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=PACK / "films" / "attract.mp4")
+    parser.add_argument("--out", type=Path, default=Path("films/attract.mp4"))
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--pictures", nargs="+", default=HEROES)
     args = parser.parse_args()
+    out_file = PACK / args.out
     width, height = (int(n) for n in args.size.lower().split("x"))
 
     import av
     from PySide6.QtGui import QGuiApplication
     app = QGuiApplication(sys.argv)  # noqa: F841  (QPainter on images needs it)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(args.out), "w", options={"movflags": "+faststart"}) as out:
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(out_file), "w", options={"movflags": "+faststart"}) as out:
         stream = out.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.options = {"crf": "26", "preset": "slow", "g": str(FPS), "tune": "animation"}
-        for picture in frames(width, height, args.seconds):
+        for picture in frames([PACK / p for p in args.pictures], width, height, args.seconds):
             frame = av.VideoFrame.from_bytes(picture, width, height, format="rgba")
             for packet in stream.encode(frame):
                 out.mux(packet)
         for packet in stream.encode():
             out.mux(packet)
-    print(f"{args.out}: {args.out.stat().st_size / 1e6:.1f} MB")
+    print(f"{out_file}: {out_file.stat().st_size / 1e6:.1f} MB")
     return 0
 
 
