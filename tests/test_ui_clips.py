@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .support import MINIMAL_PACK, TESTS
-from .visitor import Visitor, items
+from .visitor import Visitor, items, scene_rect
 
 sys.path.insert(0, str(TESTS.parent / "tools"))
 import make_media  # noqa: E402  (a tool, not a package)
@@ -156,3 +156,38 @@ def test_a_clip_that_breaks_shows_its_poster_and_the_show_goes_on(visitor, caplo
     visitor.tap("backButton")
     visitor.settle()
     assert visitor.show.navigator.screenId == "home"
+
+
+GALLERY = """id: gallery
+kind: gallery
+title: {zh: 图集, en: Gallery}
+images:
+  - image: images/photo.png
+    caption: {zh: 照片, en: Photo}
+  - video: {file: films/talk.mp4, poster: images/photo.png}
+    caption: {zh: 短片, en: A clip}
+"""
+
+
+def test_a_clip_in_a_gallery_plays_only_while_in_view(show_pack, qtbot, tmp_path, talk):
+    pack = clip_pack(tmp_path, talk)
+    (pack / "screens" / "gallery.yaml").write_text(GALLERY, encoding="utf-8")
+    visitor = Visitor(show_pack(pack), qtbot, "touch")
+    visitor.show.navigator.open("gallery")
+    visitor.settle()
+    visitor.tap("next")
+    visitor.settle()
+    play = visitor.find("bigPlay")
+    # The page slides into view.
+    qtbot.waitUntil(lambda: visitor.visible_area(play).contains(scene_rect(play)), timeout=3000)
+    visitor.tap(play)
+    qtbot.waitUntil(lambda: frame_shown(visitor), timeout=10_000)
+    assert visitor.show.idle._policy.watching
+    # Its caption is under the film, not over it or at the foot of the screen.
+    box, label = visitor.find("filmBox"), next(c for c in items(visitor.window.contentItem())
+                                               if c.property("text") == "短片")
+    assert scene_rect(box).bottom() < scene_rect(label).top() < scene_rect(box).bottom() + visitor.window.height() * 0.2
+    visitor.tap("previous")
+    visitor.settle()
+    qtbot.waitUntil(lambda: not running(visitor), timeout=5000)
+    assert not visitor.show.idle._policy.watching, "turning the page stops it"

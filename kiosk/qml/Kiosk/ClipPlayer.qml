@@ -18,8 +18,9 @@ Item {
     property bool failed: false
     readonly property bool away: !enabled || (Ui.idle !== null && Ui.idle.phase === "attract")
     readonly property real controlsHeight: Ui.px(96)
-    // The film's box: 16:9 at the top, as wide as the clip allows above its controls.
+    // The film's box: 16:9 at the top, as large as the clip allows above its controls.
     readonly property real filmHeight: Math.min(width * 9 / 16, height - controlsHeight - Ui.px(12))
+    implicitHeight: width * 9 / 16 + controlsHeight + Ui.px(12)
 
     function start() {
         failed = false
@@ -55,8 +56,10 @@ Item {
     Rectangle {
         id: box
         objectName: "filmBox"
-        width: parent.width
+        // 16:9, as wide as the clip where its height allows, else centred (a clip in a gallery).
+        width: Math.min(parent.width, clipItem.filmHeight * 16 / 9)
         height: clipItem.filmHeight
+        anchors.horizontalCenter: parent.horizontalCenter
         color: "black"
         radius: Ui.px(12)
         clip: true
@@ -121,7 +124,7 @@ Item {
 
     Row {
         id: controls
-        anchors { top: box.bottom; topMargin: Ui.px(12); left: parent.left; right: parent.right }
+        anchors { top: box.bottom; topMargin: Ui.px(12); left: box.left; right: box.right }
         height: clipItem.controlsHeight
         spacing: Ui.px(16)
         TouchButton {

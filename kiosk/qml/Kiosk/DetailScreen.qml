@@ -14,7 +14,10 @@ ScreenPage {
         visible: page.hasImage || page.hasVideo
         x: page.margin
         width: !visible ? 0 : Ui.portrait ? parent.width - 2 * page.margin : parent.width * 0.42
-        height: !visible ? 0 : Ui.portrait ? parent.height * (page.hasVideo ? 0.42 : 0.34) : parent.height
+        // In portrait a clip takes the height its whole 16:9 film needs, up to half the page.
+        height: !visible ? 0 : !Ui.portrait ? parent.height
+                : page.hasVideo ? Math.min(parent.height * 0.5, clip.implicitHeight)
+                : parent.height * 0.34
         Picture {
             visible: page.hasImage
             anchors.fill: parent
@@ -22,6 +25,7 @@ ScreenPage {
             verticalAlignment: Image.AlignTop  // level with the first line of text
         }
         Loader {
+            id: clip
             objectName: "clip"
             active: page.hasVideo
             anchors.fill: parent

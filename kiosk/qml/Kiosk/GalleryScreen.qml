@@ -21,9 +21,14 @@ ScreenPage {
             width: pager.width
             height: pager.height
 
+            readonly property bool isClip: (modelData.video ?? null) !== null
+            // What a picture is fitted into, or a clip centred in.
+            readonly property real shownHeight: isClip ? clip.height : photo.paintedHeight
+
             Flickable {
                 id: zoom
                 objectName: "zoom"
+                visible: !slide.isClip
                 anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin; bottomMargin: caption.height + Ui.px(16) }
                 contentWidth: width
                 contentHeight: height
@@ -54,7 +59,7 @@ ScreenPage {
                         detail: 2
                         scale: zoom.contentWidth / zoom.width
                         transformOrigin: Item.TopLeft
-                        source: slide.modelData.image
+                        source: slide.modelData.image ?? ""
                         fillMode: Image.PreserveAspectFit
                     }
                     PinchHandler {
@@ -71,12 +76,26 @@ ScreenPage {
                     }
                 }
             }
+            Loader {
+                id: clip
+                objectName: "clip"
+                active: slide.isClip
+                // Centred where a picture would be fitted.
+                x: zoom.x
+                width: zoom.width
+                height: Math.min(zoom.height, implicitHeight)
+                y: zoom.y + (zoom.height - height) / 2
+                // Only the clip in view plays: it stops as the visitor turns the page.
+                enabled: pager.currentIndex === slide.index
+                // A file of its own: Qt Multimedia is loaded only for packs with films.
+                Component.onCompleted: if (slide.isClip) setSource("ClipPlayer.qml", { media: slide.modelData.video })
+            }
             Label {
                 id: caption
-                // Right under the picture as it is fitted (not at the foot of a tall screen).
+                // Right under the picture as it is fitted, or the clip (not at the foot of a tall screen).
                 x: page.margin
                 width: parent.width - 2 * page.margin
-                y: Math.min(parent.height - height, zoom.y + (zoom.height + photo.paintedHeight) / 2 + Ui.px(16))
+                y: Math.min(parent.height - height, zoom.y + (zoom.height + slide.shownHeight) / 2 + Ui.px(16))
                 text: Ui.t(slide.modelData.caption)
                 horizontalAlignment: Text.AlignHCenter
                 font.pixelSize: Ui.px(28)
