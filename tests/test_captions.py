@@ -64,7 +64,7 @@ def test_hours_a_byte_order_mark_and_windows_line_ends_are_read():
     ("WEBVTT\n\n00:05.000 --> 00:06.000\nb\n\n00:01.000 --> 00:02.000\na\n",
      [(6, "error", "this cue starts before the one above it (line 3)")]),
     ("WEBVTT\n\n00:01.000 --> 00:02.000\n<b></b>\n", [(3, "warning", "this cue has no text")]),
-    ("WEBVTT\n\n00:01.000 --> 00:02.000\n1\n2\n3\n4\n", [(3, "warning", "4 lines in one cue cover the film")]),
+    ("WEBVTT\n\n00:01.000 --> 00:02.000\n1\n2\n3\n", [(3, "warning", "3 lines in one cue cover the film")]),
     ("WEBVTT\n\nNOTE nothing else\n", [(1, "error", "no captions in this file")]),
 ])
 def test_each_problem_at_its_line(text, expected):

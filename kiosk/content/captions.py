@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-MAX_LINES = 3  # more lines than this cover the film; a cue should be said in two
+MAX_LINES = 2  # a cue of more lines covers the film: say it in two cues
 
 _TIME = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
 _TIMING = re.compile(r"(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t]+.*)?")
@@ -109,7 +109,7 @@ def _cue(timing: str, text_lines: list[str], line: int, issues: list[CaptionIssu
         issues.append(CaptionIssue(line, "warning", "this cue has no text"))
     elif len(shown) > MAX_LINES:
         issues.append(CaptionIssue(line, "warning", f"{len(shown)} lines in one cue cover the film; "
-                                   f"split it into cues of at most {MAX_LINES - 1} lines"))
+                                   f"split it into cues of at most {MAX_LINES} lines"))
     return Cue(start, end, "\n".join(shown), line)
 
 
