@@ -119,10 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         "1920x1080 when there is none), and the bench times it from outside by grabbing the screen "
         "and tapping through XTest: launch to first frame and to a settled screen, tap release to "
         "the first changed frame, frames per second during slides, CPU per navigation, memory "
-        "(PSS), idle CPU, and the renderer used. Then the figures measured inside the process "
-        "(cold start, touch to frame, pack switch, an 8K photo, idle CPU, memory growth). "
-        "Takes about half an hour per renderer (--quick: a few minutes). Needs the bench extra "
-        "(mss, psutil, python-xlib) and, without a display, Xvfb.",
+        "(PSS), idle CPU, the renderer used, and a film looping in the attract loop (time to its "
+        "first frame, frames dropped, CPU, memory after hundreds of loops). Then the figures "
+        "measured inside the process (cold start, touch to frame, pack switch, an 8K photo, idle CPU, memory growth). "
+        "Takes about 50 minutes per renderer (--quick: a few minutes). Needs the bench extra "
+        "(mss, psutil, python-xlib, av) and, without a display, Xvfb.",
     )
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     bench.add_argument("--quick", action="store_true", help="fewer runs and shorter waits")
@@ -137,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="taps that change the screen, per renderer (default 300; --quick 100)")
     bench.add_argument("--launches", type=parse_count, metavar="N",
                        help="launches timed, per renderer, after one to warm the disk cache (default 7; --quick 2)")
+    bench.add_argument("--film-loops", type=parse_count_or_none, metavar="N",
+                       help="loops of a 2 s film before its memory is measured again (default 500, "
+                       "17 minutes; --quick 30); 0 leaves the film out")
     where = bench.add_mutually_exclusive_group()
     where.add_argument("--offscreen", action="store_true",
                        help="no screen: only the in-process figures, rendered offscreen")
@@ -293,7 +297,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     backends = list(dict.fromkeys(args.backends or ["auto"]))  # in the order given, once each
     pack = find_pack(args.pack)
     options = Options(pack, backends, quick=args.quick, offscreen=args.offscreen,
-                      in_process=not args.black_box_only, taps=args.taps, launches=args.launches)
+                      in_process=not args.black_box_only, taps=args.taps, launches=args.launches,
+                      film_loops=args.film_loops)
     try:
         outcome = run(options)
     except BenchError as e:
@@ -319,6 +324,10 @@ def parse_count(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 100_000:
         raise argparse.ArgumentTypeError(f"'{text}' is not a count from 1 to 100000")
     return int(text)
+
+
+def parse_count_or_none(text: str) -> int:
+    return 0 if text == "0" else parse_count(text)
 
 
 class ProgressBar:

@@ -8,11 +8,17 @@ import pytest
 from kiosk.benchmark import Figure
 from kiosk.benchmark.command import table
 from kiosk.benchmark.rules import (
+    CODE_BITS,
     changed_fraction,
+    code_cells,
+    code_whites,
+    cover,
     cpu_percent,
     far_apart,
     frame_gaps,
+    frames_missed,
     percentile,
+    read_code,
     sample_rows,
     settled_index,
     slide_figures,
@@ -134,3 +140,58 @@ def test_the_table_puts_each_renderer_in_a_column_and_marks_values_over_target()
     assert "0.2 %" in idle and "1.5 %*" in idle and "≤ 0.5" in idle
     fps = next(line for line in lines if line.startswith("fps"))
     assert "48.0 fps" in fps and fps.split()[-2] == "-"  # no figure for opengl
+
+
+# --- the frame code of the film bench ----------------------------------------------------------
+
+
+def levels_of(whites: list[bool]) -> list[float]:
+    return [235.0 if white else 16.0 for white in whites]  # video's own black and white
+
+
+@pytest.mark.parametrize("number", [0, 1, 2, 511, 512, 1000, 1023])
+def test_a_frame_number_reads_back(number):
+    assert read_code(levels_of(code_whites(number))) == number
+
+
+def test_cells_that_are_not_a_code_read_as_nothing():
+    assert read_code([128.0] * (CODE_BITS + 3)) is None, "a grey poster"
+    assert read_code([235.0] * (CODE_BITS + 3)) is None, "all white: no black end"
+    faded = levels_of(code_whites(300))
+    faded[4] = 150.0  # one cell half way between two frames
+    assert read_code(faded) is None
+
+
+def test_one_wrong_bit_is_caught_by_the_parity_cell():
+    whites = code_whites(300)
+    whites[3] = not whites[3]
+    assert read_code(levels_of(whites)) is None
+
+
+def test_a_number_too_large_for_the_code_is_refused():
+    with pytest.raises(ValueError):
+        code_whites(2 ** CODE_BITS)
+
+
+def test_the_code_sits_at_the_top_middle_of_the_film_and_survives_a_portrait_crop():
+    cells = code_cells(1920, 1080)
+    assert len(cells) == CODE_BITS + 3 and cells[0][2] == 40
+    middle = (cells[0][0] + cells[-1][0] + cells[-1][2]) / 2
+    assert middle == pytest.approx(960, abs=1)
+    scale, x, y = cover((1080, 1920), (1920, 1080))
+    assert all(0 <= x + left * scale and x + (left + side) * scale <= 1080 for left, _, side in cells)
+
+
+def test_a_film_covers_the_screen_cropped():
+    assert cover((1920, 1080), (1920, 1080)) == (1.0, 0.0, 0.0)
+    assert cover((3840, 2160), (1920, 1080)) == (2.0, 0.0, 0.0)
+    scale, x, y = cover((1080, 1920), (1920, 1080))
+    assert scale == pytest.approx(1920 / 1080) and x < 0 and y == 0
+
+
+def test_frames_missed_counts_skips_around_the_loop():
+    assert frames_missed([0, 0, 1, 2, 2, 3], 60) == (4, 0)
+    assert frames_missed([57, 58, 59, 0, 1], 60) == (5, 0), "the loop's seam is no skip"
+    assert frames_missed([10, 12, 15], 60) == (3, 3)
+    assert frames_missed([58, 1], 60) == (2, 2)
+    assert frames_missed([], 60) == (0, 0)

@@ -14,7 +14,7 @@ from .support import MINIMAL_PACK, TESTS
 
 FIGURES = ("launch_first_frame_ms", "launch_settled_ms", "start_pss_mb", "start_uss_mb",
            "release_to_change_p50_ms", "release_to_change_p95_ms", "slide_fps", "slide_longest_gap_ms",
-           "navigation_cpu_ms")
+           "navigation_cpu_ms", "film_first_frame_ms", "film_fps", "film_cpu_percent")
 
 
 def test_the_black_box_bench_measures_the_kiosk_on_a_private_x_screen(kiosk_home):
@@ -22,7 +22,8 @@ def test_the_black_box_bench_measures_the_kiosk_on_a_private_x_screen(kiosk_home
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     done = subprocess.run(
         [sys.executable, "-m", "kiosk", "bench", "--json", "--quick", "--black-box-only", "--backend", "software",
-         "--pack", str(MINIMAL_PACK), "--launches", "1", "--taps", "6"],
+         "--pack", str(MINIMAL_PACK), "--launches", "1", "--taps", "6",
+         "--film-loops", "3"],
         env=env, cwd=TESTS.parent, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     result = json.loads(done.stdout)
@@ -33,6 +34,10 @@ def test_the_black_box_bench_measures_the_kiosk_on_a_private_x_screen(kiosk_home
         assert math.isfinite(figures[key]) and figures[key] > 0, (key, figures)
     assert math.isfinite(figures["idle_cpu_percent"]) and figures["idle_cpu_percent"] >= 0
     assert figures["launch_settled_ms"] >= figures["launch_first_frame_ms"]
+    # The minimal pack has no film: the bench numbered a made-up one and read its frames off the screen.
+    assert 0 <= figures["film_dropped_frames"] < figures["film_fps"] * 10
+    assert math.isfinite(figures["film_memory_growth_mb"])
+    assert any("made-up picture" in note for note in figures["notes"])
     assert figures["release_to_change_p95_ms"] >= figures["release_to_change_p50_ms"]
     assert "in_process" in result and not result["in_process"]  # --black-box-only
     # The kiosk ran in throw-away folders: nothing of it was left in the test's KIOSK_HOME.

@@ -23,8 +23,8 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 
-# Module -> the distribution that provides it; all three are the `bench` extra of pyproject.toml.
-BLACK_BOX_NEEDS = {"mss": "mss", "psutil": "psutil", "Xlib": "python-xlib"}
+# Module -> the distribution that provides it; all are the `bench` extra of pyproject.toml.
+BLACK_BOX_NEEDS = {"mss": "mss", "psutil": "psutil", "Xlib": "python-xlib", "av": "av"}
 
 
 class BenchError(RuntimeError):

@@ -60,6 +60,9 @@ class Plan:
     taps: int = 100  # that changed the screen
     idle_seconds: float = 5.0
     seed: int = 7
+    idle_timeout: float = IDLE_TIMEOUT
+    film_loops: int = 0  # 0: no film figures
+    film_seconds: float = 30.0  # watched for dropped frames and CPU
 
 
 @dataclass
@@ -86,7 +89,8 @@ class Kiosk:
         env = {k: v for k, v in os.environ.items() if k not in dropped}
         self.env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_HOME": str(self.home),
                     **BACKENDS[plan.backend]}
-        self.command = [sys.executable, "-m", "kiosk", "run", "--idle-timeout", str(IDLE_TIMEOUT), str(plan.pack)]
+        self.command = [sys.executable, "-m", "kiosk", "run", "--idle-timeout", f"{plan.idle_timeout:g}",
+                        str(plan.pack)]
         self.output = self.home / "output.txt"
         self.process: subprocess.Popen | None = None
 
@@ -330,6 +334,16 @@ class Series:
             # The mean: CPU times come in ticks of 10 ms, which would make a median coarse.
             f.append(Figure("navigation_cpu_ms", statistics.fmean(taps.navigation_cpu_ms), "ms", None,
                             "CPU time of the kiosk's processes per navigation (tap, slide, work after), mean"))
+
+    def film_figures(self, scratch: Path) -> None:
+        """A film looping in the attract loop: see filmbench.py."""
+        from .filmbench import film_figures
+        figures, notes = film_figures(self.screen, self.display, self.plan, self.home, scratch,
+                                      self.plan.film_loops, self.plan.film_seconds, self.say)
+        self.result.figures += figures
+        self.result.notes += notes
+        if not wait_for(self.screen, self.empty):
+            raise BenchError("the kiosk's window stayed on the screen after it stopped")
 
     def _stop(self, kiosk: Kiosk) -> None:
         kiosk.stop()

@@ -32,6 +32,7 @@ class Options:
     in_process: bool = True  # the in-process table after the black box
     taps: int | None = None
     launches: int | None = None
+    film_loops: int | None = None  # 0: no film figures
     say: Callable[[str], None] | None = None  # progress lines (default: to stderr, with the time taken)
 
 
@@ -99,6 +100,8 @@ def _run(options: Options, scratch: Path) -> Outcome:
             plan.launches = options.launches or (2 if options.quick else 7)
             plan.taps = options.taps or (100 if options.quick else 300)
             plan.idle_seconds = 5 if options.quick else 30
+            plan.film_loops = options.film_loops if options.film_loops is not None else (30 if options.quick else 500)
+            plan.film_seconds = 10 if options.quick else 30
             series.append(blackbox.Series(screen, display, plan, options.say))
             stack.callback(series[-1].close)
         # Start-up and memory for every renderer before the first tap: see blackbox.Series.
@@ -108,6 +111,9 @@ def _run(options: Options, scratch: Path) -> Outcome:
         for one in series:
             options.say(f"black box, renderer {one.plan.backend}: taps")
             one.tap_figures()
+            if one.plan.film_loops:
+                options.say(f"black box, renderer {one.plan.backend}: a film in the attract loop")
+                one.film_figures(scratch)
             outcome.black_box[one.plan.backend] = one.result
         if options.in_process:
             for backend in options.backends:

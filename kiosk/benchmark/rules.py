@@ -109,3 +109,62 @@ def far_apart(a: bytes, b: bytes, tolerance: int) -> float:
                 or abs(a[i + 2] - b[i + 2]) > tolerance):
             apart += 1
     return apart / (len(a) // PIXEL)
+
+
+# --- films: each frame's number drawn in a code a grab of the screen can read --------------------
+
+CODE_BITS = 10  # frame numbers 0..1023: 34 s of a 30 fps film
+
+
+def code_cells(width: int, height: int) -> list[tuple[int, int, int]]:
+    """Where a frame's number is drawn on a film of `width` x `height`: a row of square cells
+    at the top, centred (a portrait screen crops a landscape film's sides), as (left, top, side)
+    in the film's pixels. The cells are: white, the number's bits from the highest (white = 1),
+    a parity cell (white when the bits hold an odd number of ones), black."""
+    side = max(8, round(height / 27))
+    count = CODE_BITS + 3
+    left = (width - count * side) // 2
+    return [(left + i * side, side, side) for i in range(count)]
+
+
+def code_whites(number: int) -> list[bool]:
+    """Which cells of `code_cells` are white for frame `number`."""
+    if not 0 <= number < 2 ** CODE_BITS:
+        raise ValueError(f"frame number {number} does not fit in {CODE_BITS} bits")
+    bits = [bool(number >> (CODE_BITS - 1 - i) & 1) for i in range(CODE_BITS)]
+    return [True, *bits, sum(bits) % 2 == 1, False]
+
+
+def read_code(levels: Sequence[float]) -> int | None:
+    """The frame number from the brightness (0..255) of each cell's middle; None when the cells
+    do not hold one: a poster, a fade, a picture that was half drawn when grabbed."""
+    if len(levels) != CODE_BITS + 3 or any(64 < level < 192 for level in levels):
+        return None
+    whites = [level >= 192 for level in levels]
+    bits = whites[1:1 + CODE_BITS]
+    if not whites[0] or whites[-1] or (sum(bits) % 2 == 1) != whites[1 + CODE_BITS]:
+        return None
+    return sum(1 << (CODE_BITS - 1 - i) for i, bit in enumerate(bits) if bit)
+
+
+def cover(screen: tuple[int, int], film: tuple[int, int]) -> tuple[float, float, float]:
+    """How a film fills a screen, cropped (as the attract loop shows it): its scale, and where
+    its top-left corner lands (x, y; negative where it is cropped)."""
+    scale = max(screen[0] / film[0], screen[1] / film[1])
+    return scale, (screen[0] - film[0] * scale) / 2, (screen[1] - film[1] * scale) / 2
+
+
+def frames_missed(numbers: Sequence[int], frames: int) -> tuple[int, int]:
+    """From the frame numbers read off the screen in time order (repeats where a grab saw the
+    same frame again; a film that loops goes from its last frame back to 0), the frames shown
+    and the frames skipped between them, counted forward around the loop of `frames`."""
+    shown = skipped = 0
+    previous = None
+    for number in numbers:
+        if number == previous:
+            continue
+        if previous is not None:
+            skipped += (number - previous - 1) % frames
+        shown += 1
+        previous = number
+    return shown, skipped
