@@ -4,6 +4,7 @@ and reported at the file:line to fix."""
 from __future__ import annotations
 
 import shutil
+import sys
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -129,3 +130,26 @@ def test_a_long_pack_title_is_reported_in_pack_yaml_not_on_every_screen(qapp, pa
     pack_yaml.write_text(text.replace("en: Minimal pack", f'en: "{LONG_TITLE}"', 1), encoding="utf-8")
     problems = [p for p in lint(pack_dir) if "A far far too long" in p]
     assert problems and all(p.startswith(f"pack.yaml:{title_line}:") for p in problems), problems
+
+
+LONG_CUE = ("A caption written as a whole paragraph, far more than anyone reads in the few seconds it "
+            "is shown, which wraps over line after line until it hides most of the film behind it")
+
+
+def test_a_caption_that_covers_the_film_is_reported_at_its_cue(qapp, pack_dir):
+    sys.path.insert(0, str(TESTS.parent / "tools"))
+    import make_media  # a tool, not a package
+    (pack_dir / "films").mkdir()
+    make_media.make_film(pack_dir / "films" / "talk.mp4", "talk")
+    captions = {"zh": "WEBVTT\n\n00:00.000 --> 00:01.500\n第一句字幕\n",
+                "en": f"WEBVTT\n\n00:00.000 --> 00:01.500\nThe first line\n\n00:01.500 --> 00:03.000\n{LONG_CUE}\n"}
+    for lang, text in captions.items():
+        (pack_dir / "films" / f"talk.{lang}.vtt").write_text(text, encoding="utf-8")
+    (pack_dir / "screens" / "software.yaml").write_text(
+        "id: software\nkind: detail\ntitle: {zh: 软件, en: Software}\nbody: {zh: 正文。, en: Body text.}\n"
+        "video:\n  file: films/talk.mp4\n  poster: images/photo.png\n"
+        "  captions: {zh: films/talk.zh.vtt, en: films/talk.en.vtt}\n", encoding="utf-8")
+    problems = [p for p in lint(pack_dir, [(1920, 1080), (1080, 1920)]) if ".vtt" in p]
+    assert problems and all(p.startswith("films/talk.en.vtt:6:1: warning: this caption takes ") for p in problems), \
+        problems
+    assert any("at 1920x1080 (en)" in p for p in problems)

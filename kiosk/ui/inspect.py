@@ -164,7 +164,7 @@ def _rect(stage: QQuickItem, item: QQuickItem, local: QRectF) -> Rect:
     return Rect(r.x(), r.y(), r.width(), r.height())
 
 
-def _qml(item: QQuickItem, expression: str):
+def evaluate(item: QQuickItem, expression: str):
     """A property read in QML, for those PySide6 cannot convert (alignment enums, a border)."""
     context = QQmlEngine.contextForObject(item)
     if context is None:  # made by Qt itself, not declared in QML: its defaults hold
@@ -175,7 +175,8 @@ def _qml(item: QQuickItem, expression: str):
 
 def _drawn(rectangle: QQuickItem) -> bool:
     """Whether a Rectangle shows as a box (filled or outlined), rather than only holding things."""
-    return rectangle.property("color").alpha() > 0 or bool(_qml(rectangle, "border.width > 0 && border.color.a > 0"))
+    return (rectangle.property("color").alpha() > 0
+            or bool(evaluate(rectangle, "border.width > 0 && border.color.a > 0")))
 
 
 def _text_ink(stage: QQuickItem, text: QQuickItem) -> Rect:
@@ -183,7 +184,7 @@ def _text_ink(stage: QQuickItem, text: QQuickItem) -> Rect:
     left, top = text.property("leftPadding"), text.property("topPadding")
     inner = Rect(left, top, text.width() - left - text.property("rightPadding"),
                  text.height() - top - text.property("bottomPadding"))
-    flags = int(_qml(text, "effectiveHorizontalAlignment | verticalAlignment") or 0)
+    flags = int(evaluate(text, "effectiveHorizontalAlignment | verticalAlignment") or 0)
     lines = aligned(inner, text.property("contentWidth"), text.property("contentHeight"),
                     flags & ALIGN_HORIZONTAL, flags & ALIGN_VERTICAL)
     return _rect(stage, text, QRectF(lines.x, lines.y, lines.w, lines.h))
@@ -197,9 +198,9 @@ def _picture_ink(stage: QQuickItem, picture: QQuickItem) -> Rect:
     if painted_w <= 0 or painted_h <= 0:
         return _rect(stage, picture, QRectF(0, 0, w, h))
     if is_picture(picture):  # always centred across: a Picture has no horizontal alignment
-        flags = ALIGN_HCENTER | int(_qml(picture, "verticalAlignment") or ALIGN_VCENTER)
+        flags = ALIGN_HCENTER | int(evaluate(picture, "verticalAlignment") or ALIGN_VCENTER)
     else:
-        flags = int(_qml(picture, "horizontalAlignment | verticalAlignment") or ALIGN_HCENTER | ALIGN_VCENTER)
+        flags = int(evaluate(picture, "horizontalAlignment | verticalAlignment") or ALIGN_HCENTER | ALIGN_VCENTER)
     ink = aligned(Rect(0, 0, w, h), min(w, painted_w), min(h, painted_h),
                   flags & ALIGN_HORIZONTAL, flags & ALIGN_VERTICAL)
     return _rect(stage, picture, QRectF(ink.x, ink.y, ink.w, ink.h))

@@ -6,6 +6,8 @@ Warnings, each at the file:line of the text, image or link concerned:
 - a character no bundled, pack or installed font can show;
 - an image upscaled by more than 1.5x, or more than twice as large as needed in both directions;
 - a touch target smaller than 48 px at 1080p;
+- a caption (a cue of a clip's WebVTT file) that, wrapped to the film's width, covers a third of
+  the film or more (at the cue's line in the .vtt file);
 - things that cover each other (a text over an icon, a picture or another text, a button over
   a text) or run out of their tile or off the screen (the rules: `kiosk.core.layoutrules`).
 """
@@ -13,20 +15,35 @@ Warnings, each at the file:line of the text, image or link concerned:
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QRawFont, QTextLayout, QTextOption
+from PySide6.QtQuick import QQuickItem
 
 from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text, Tile, parts
+from ..content.captions import read_vtt
 from ..content.problems import quoted
 from ..core.layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
 from .fonts import bundled_font_files
 from .images import natural_size
-from .inspect import MIN_TARGET, box, is_picture, loading, scene, screen_rect, shown_named, stage_of, units_per_1080p
+from .inspect import (
+    MIN_TARGET,
+    box,
+    evaluate,
+    is_picture,
+    loading,
+    scene,
+    screen_rect,
+    shown_named,
+    stage_of,
+    units_per_1080p,
+    walk,
+)
 from .present import UI_STRINGS
 from .render import pump
 from .view import ShowView, view_only
@@ -34,6 +51,7 @@ from .view import ShowView, view_only
 MAX_UPSCALE = 1.5
 MAX_OVERSIZE = 2.0
 OVERLAP_TOLERANCE = 2  # px at 1080p: antialiasing and rounding, not two things colliding
+CAPTION_SHARE = 1 / 3  # a caption taller than this share of its film hides what the film shows
 
 
 def lint_pack(pack: Pack, sizes: list[tuple[int, int]]) -> list[Problem]:
@@ -118,6 +136,7 @@ def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
                 sources = _Sources(pack, screen)
                 for _ in _pages(show):
                     found.update(_look(show, sources, lang, where_size))
+                    found.update(_caption_problems(pack, stage_of(show.window), lang, where_size))
     finally:
         show.close()
     return found
@@ -168,6 +187,47 @@ def _look(show: ShowView, sources: _Sources, lang: str, size: str) -> Iterator[P
             yield Problem(sources.target(name), "warning",
                           f"touch target '{name}' is {side:.0f} px at 1080p; fingers need {MIN_TARGET}")
     yield from _collisions(stage, things, sources, lang, size)
+
+
+def _caption_problems(pack: Pack, stage: QQuickItem, lang: str, size: str) -> Iterator[Problem]:
+    """Every cue of each clip's captions in `lang`, wrapped as the clip's caption wraps it, against
+    the height of its film. Measured, not shown: a clip shows its captions only while it plays."""
+    for player in (item for item in walk(stage) if item.objectName() == "clipPlayer"):
+        url = evaluate(player, f"media.captions ? (media.captions[{json.dumps(lang)}] ?? '') : ''")
+        caption = next((item for item in walk(player) if item.objectName() == "caption"), None)
+        film = next((item for item in walk(player) if item.objectName() == "filmBox"), None)
+        if not url or caption is None or film is None or film.height() <= 0:
+            continue
+        path = Path(QUrl(url).toLocalFile())
+        cues, _ = read_vtt(path.read_bytes())  # what is wrong in the file is validate's to say
+        width = float(evaluate(caption, "box.width - Ui.px(64)"))  # ClipPlayer.qml's caption
+        font = caption.property("font")
+        line = QFontMetricsF(font).height() * caption.property("lineHeight")
+        padding = float(evaluate(caption, "parent.height - height"))
+        name = path.relative_to(pack.root).as_posix() if path.is_relative_to(pack.root) else str(path)
+        for cue in cues:
+            lines = wrapped_lines(cue.text, font, width)
+            if lines * line + padding > film.height() * CAPTION_SHARE:
+                yield Problem(Pos(name, cue.line), "warning",
+                              f"this caption takes {lines} lines over the film at {size} ({lang}), a third "
+                              "of its height or more: shorten it or split it into two cues")
+
+
+def wrapped_lines(text: str, font: QFont, width: float) -> int:
+    """Lines `text` takes in a Text item `width` wide (wrapMode Text.Wrap), each of its own lines
+    wrapped."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    total = 0
+    for part in text.split("\n"):
+        layout = QTextLayout(part, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (row := layout.createLine()).isValid():
+            row.setLineWidth(width)
+            total += 1
+        layout.endLayout()
+    return total
 
 
 def _picture_problems(picture, url: str, where: Pos, size: str) -> Iterator[Problem]:
