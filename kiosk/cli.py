@@ -274,10 +274,11 @@ def cmd_proof(args: argparse.Namespace) -> int:
     for problem in warnings:
         print(problem.format(str(folder)))
 
-    from .ui.proof import proof, size_name
+    from .ui.proof import film_strips, proof, size_name
     bar = ProgressBar(sys.stderr)
     shots = proof(pack, args.out, sizes, languages, bar.show)
     bar.done()
+    strips = film_strips(pack, args.out)
     failed = [s for s in shots if not s.ok]
     for shot in failed:
         print(f"{folder}/{shot.source}: error: screen '{shot.screen_id}' ({shot.language}, "
@@ -287,6 +288,8 @@ def cmd_proof(args: argparse.Namespace) -> int:
           f"{_count(len(failed), 'failure')}; {_count(len(warnings), 'lint warning')}")
     for size in sizes:
         print(f"contact sheet: {args.out / f'contact-{size_name(size)}.png'}")
+    for strip in strips:
+        print(f"film strip: {strip}")
     return 1 if failed else 0
 
 

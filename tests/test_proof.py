@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -57,3 +58,25 @@ def test_a_screen_that_cannot_be_rendered_fails_the_proof(tmp_path, monkeypatch,
 def test_proof_usage_errors(tmp_path):
     run = proof(str(MINIMAL_PACK), "-o", str(tmp_path), "--lang", "fr")
     assert run.returncode == 2 and "no language 'fr'" in run.stderr
+
+
+def test_proof_draws_a_strip_of_each_film(tmp_path):
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+    import make_media  # a tool, not a package
+    pack = tmp_path / "minimal"
+    shutil.copytree(MINIMAL_PACK, pack)
+    (pack / "films").mkdir()
+    make_media.make_film(pack / "films" / "intro.mp4", "h264")
+    yaml_file = pack / "pack.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace(
+        "  attract_images:", "  attract_films: [{file: films/intro.mp4, poster: images/photo.png}]\n  attract_images:"),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    run = proof(str(pack), "-o", str(out), "--size", "1280x720", "--lang", "en")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert f"film strip: {out / 'films' / 'intro.png'}" in run.stdout
+    strip = QImage(str(out / "films" / "intro.png"))
+    # The poster, then six pictures in 320x180 boxes 16 px apart, under a 48 px title.
+    assert strip.width() == 16 + 7 * (320 + 16)
+    boxes = [strip.copy(16 + i * 336, 48, 320, 180) for i in range(7)]
+    assert len({bytes(b.constBits()) for b in boxes}) == 7, "the poster and six different moments"

@@ -335,16 +335,6 @@ class Series:
             f.append(Figure("navigation_cpu_ms", statistics.fmean(taps.navigation_cpu_ms), "ms", None,
                             "CPU time of the kiosk's processes per navigation (tap, slide, work after), mean"))
 
-    def film_figures(self, scratch: Path) -> None:
-        """A film looping in the attract loop: see filmbench.py."""
-        from .filmbench import film_figures
-        figures, notes = film_figures(self.screen, self.display, self.plan, self.home, scratch,
-                                      self.plan.film_loops, self.plan.film_seconds, self.say)
-        self.result.figures += figures
-        self.result.notes += notes
-        if not wait_for(self.screen, self.empty):
-            raise BenchError("the kiosk's window stayed on the screen after it stopped")
-
     def _stop(self, kiosk: Kiosk) -> None:
         kiosk.stop()
         if not wait_for(self.screen, self.empty):

@@ -112,8 +112,11 @@ def _run(options: Options, scratch: Path) -> Outcome:
             options.say(f"black box, renderer {one.plan.backend}: taps")
             one.tap_figures()
             if one.plan.film_loops:
+                from .filmbench import film_figures
                 options.say(f"black box, renderer {one.plan.backend}: a film in the attract loop")
-                one.film_figures(scratch)
+                figures, notes = film_figures(screen, display, one.plan, one.home, scratch, options.say)
+                one.result.figures += figures
+                one.result.notes += notes
             outcome.black_box[one.plan.backend] = one.result
         if options.in_process:
             for backend in options.backends:

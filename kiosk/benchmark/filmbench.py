@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from . import BenchError, Figure
+from .blackbox import Kiosk, Plan, wait_for
 from .rules import code_cells, code_whites, cover, cpu_percent, frames_missed, read_code
 from .screen import Screen
 
@@ -48,11 +49,11 @@ class Numbered:
     source: str  # what it was cut from, for the report
 
 
-def film_figures(screen: Screen, display: str, plan, home: Path, scratch: Path, loops: int,
-                 watch_seconds: float, say: Callable[[str], None]) -> tuple[list[Figure], list[str]]:
-    """Run the kiosk on a copy of `plan.pack` whose attract loop is the numbered film; return
-    the figures and notes. `plan` is a blackbox.Plan (not imported: blackbox imports this)."""
-    from .blackbox import Kiosk
+def film_figures(screen: Screen, display: str, plan: Plan, home: Path, scratch: Path,
+                 say: Callable[[str], None]) -> tuple[list[Figure], list[str]]:
+    """Run the kiosk on a copy of `plan.pack` whose attract loop is the numbered film, for
+    `plan.film_loops` loops; return the figures and notes."""
+    loops, watch_seconds = plan.film_loops, plan.film_seconds
     pack = scratch / "film-pack"
     if pack.exists():
         shutil.rmtree(pack)
@@ -62,6 +63,7 @@ def film_figures(screen: Screen, display: str, plan, home: Path, scratch: Path, 
     rewrite_attract(pack)
     kiosk = Kiosk(display, replace(plan, pack=pack, idle_timeout=IDLE_TIMEOUT), home)
     cells = Cells(screen, film.size)
+    empty = screen.grab().picture
     try:
         kiosk.start()
         home_cells = cells.wait_for_home(kiosk)
@@ -92,6 +94,8 @@ def film_figures(screen: Screen, display: str, plan, home: Path, scratch: Path, 
             growth = kiosk.tree.memory_mb()[0] - memory_before
     finally:
         kiosk.stop()
+    if not wait_for(screen, empty):
+        raise BenchError("the kiosk's window stayed on the screen after it stopped")
     figures = [
         Figure("film_first_frame_ms", first_ms, "ms", None,
                "the attract loop's poster on screen to the film's first frame"),

@@ -1,5 +1,6 @@
 """`kiosk proof`: every screen of a pack rendered to PNG, in every language and at every size,
-plus one contact sheet per size to sign the show off from."""
+plus one contact sheet per size to sign the show off from, and a strip of pictures from each
+film (its poster, then pictures from its start to its end)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QRect, QSize, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter
 
-from ..content import Pack
+from ..content import Pack, parts
+from ..content.model import Clip, Film
 from .fonts import DEFAULT_FAMILY
 from .render import render_screens
 
@@ -98,6 +100,64 @@ def contact_sheet(shots: list[Shot], pack: Pack, path: Path) -> None:
         painter.setPen(QColor("#555555"))
         painter.setFont(_font(15))
         painter.drawText(QRect(x, y + thumb_h + 28, thumb_w, 22), Qt.AlignmentFlag.AlignLeft, shot.source)
+    painter.end()
+    sheet.save(str(path))
+
+
+STRIP_FRAMES = 6
+THUMB = QSize(320, 180)
+
+
+def film_strips(pack: Pack, out: Path) -> list[Path]:
+    """For each film of the pack (the attract loop's, the clips in screens), one PNG: its poster,
+    then STRIP_FRAMES pictures from its start to its end, each with its time; what a film shows,
+    seen without playing it."""
+    written: dict[str, Path] = {}
+    for film in [*parts(pack, Film), *parts(pack, Clip)]:
+        if film.file.path in written:
+            continue
+        from .videoprobe import film_frames  # Qt Multimedia, for packs with films only
+        duration, frames = film_frames(film.file.file(pack.root), STRIP_FRAMES)
+        name = Path(film.file.path).stem
+        path = out / "films" / f"{name}.png"
+        if path in written.values():  # the same name in two folders
+            path = path.with_name(f"{name}-{len(written)}.png")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pictures = [("poster", _read(film.poster.file(pack.root))),
+                    *((f"{ms // 60000}:{ms % 60000 / 1000:04.1f}", image) for ms, image in frames)]
+        _strip(f"{film.file.path} · {duration / 1000:.1f} s · {film.file.where}", pictures, path)
+        written[film.file.path] = path
+    return list(written.values())
+
+
+def _read(path: Path) -> QImage:
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if size.isValid():  # an SVG at a size that fits the thumbnail sharply
+        reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
+def _strip(title: str, pictures: list[tuple[str, QImage]], path: Path) -> None:
+    pad, header, caption = 16, 48, 32
+    sheet = QImage(pad + len(pictures) * (THUMB.width() + pad), header + THUMB.height() + caption + pad,
+                   QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#f2f2f2"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(20, bold=True))
+    painter.drawText(QRect(pad, 0, sheet.width() - 2 * pad, header), Qt.AlignmentFlag.AlignVCenter, title)
+    for i, (label, image) in enumerate(pictures):
+        x = pad + i * (THUMB.width() + pad)
+        painter.fillRect(QRect(x, header, THUMB.width(), THUMB.height()), QColor("#222222"))
+        if not image.isNull():
+            fitted = image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(x + (THUMB.width() - fitted.width()) // 2,
+                              header + (THUMB.height() - fitted.height()) // 2, fitted)
+        painter.setFont(_font(16))
+        painter.drawText(QRect(x, header + THUMB.height() + 4, THUMB.width(), caption - 4),
+                         Qt.AlignmentFlag.AlignLeft, label)
     painter.end()
     sheet.save(str(path))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer, QVideoFrame, QVideoFrameFormat, QVideoSink
 
 OPEN_WITHIN = 10.0  # seconds for the container to be read
@@ -62,6 +63,39 @@ def _probe(player: QMediaPlayer, sink: QVideoSink, path: Path) -> dict[str, obje
     facts["last_frame"] = _wait(lambda: any(f.startTime() >= (end - 1000) * 1000 for f in frames), FRAME_WITHIN,
                                 sink.videoFrameChanged) and player.error() == QMediaPlayer.Error.NoError
     return facts
+
+
+def film_frames(path: Path, count: int) -> tuple[int, list[tuple[int, QImage]]]:
+    """The film's length (ms) and `count` pictures from it, evenly spread from its start to near
+    its end, each with its time (ms); for `kiosk proof`, on films that validated (probed in the
+    image worker first: a file that crashes a decoder never gets here)."""
+    player, sink = QMediaPlayer(), QVideoSink()
+    player.setVideoSink(sink)
+    frames: list[QVideoFrame] = []
+    sink.videoFrameChanged.connect(lambda frame: frames.append(frame) if frame.isValid() else None)
+    status = QMediaPlayer.MediaStatus
+    try:
+        player.setSource(QUrl.fromLocalFile(str(path)))
+        if not _wait(lambda: player.mediaStatus() not in (status.NoMedia, status.LoadingMedia), OPEN_WITHIN,
+                     player.mediaStatusChanged) or not player.hasVideo():
+            return 0, []
+        duration = player.duration()
+        player.play()
+        pictures = []
+        for i in range(count):
+            at = round(max(0, duration - 300) * i / max(1, count - 1))
+            frames.clear()
+            player.setPosition(at)
+            if _wait(lambda at=at: any(f.startTime() >= (at - 100) * 1000 for f in frames), FRAME_WITHIN,
+                     sink.videoFrameChanged):
+                frame = next(f for f in frames if f.startTime() >= (at - 100) * 1000)
+                pictures.append((frame.startTime() // 1000, frame.toImage()))
+        return duration, pictures
+    finally:
+        player.stop()
+        player.setSource(QUrl())
+        player.deleteLater()
+        sink.deleteLater()
 
 
 def _wait(done, seconds: float, signal) -> bool:
