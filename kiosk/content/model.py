@@ -299,6 +299,9 @@ class Pack(Model):
     idle: Idle = field(default_factory=Idle)
     # The booth screens this pack is made for: what `kiosk validate` and `kiosk proof` check.
     target_sizes: list[Size] = field(default_factory=lambda: [Size("1920x1080"), Size("1080x1920")])
+    # Count visits on the device (anonymous; see kiosk.core.visits). A machine setting can also
+    # switch it off.
+    analytics: bool = True
     screens: list[Screen] = field(default_factory=list)
     root: Path = field(default=Path("."), compare=False, metadata={"internal": True})
 

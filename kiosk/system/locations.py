@@ -62,8 +62,13 @@ def user_packs_dir() -> Path:
     return _base("data") / "packs"
 
 
+def state_dir() -> Path:
+    """What the running show keeps of its own: logs, the visitor analytics."""
+    return _base("state")
+
+
 def log_dir() -> Path:
-    return _base("state") / "log"
+    return state_dir() / "log"
 
 
 def cache_dir() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import socket
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from ..content.pack import PACK_FILE
 from ..core.rehearsal import fit_scale
 from ..core.renderer import CHOICES as RENDERERS
 from ..system import locations
+from ..system.analytics import AnalyticsStore, database_path
 from ..system.imagecheck import CachedImageCheck, check_image, probe_video
 from ..system.logs import setup_logging
 from ..system.packcache import load_cached
@@ -58,9 +60,10 @@ class Show:
 
     def __init__(self, pack: Pack, *, windowed: bool = True, size: tuple[int, int] | None = None,
                  fit: bool = False, animate: bool = True, build_ahead: bool = True,
-                 settings: Settings | None = None,
+                 settings: Settings | None = None, analytics: AnalyticsStore | None = None,
                  idle_timeout: float | None = None,
-                 idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic):
+                 idle_countdown: float | None = None, clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time):
         self.windowed = windowed
         self.settings = settings or Settings()
         # Override the pack's idle times: `kiosk run --idle-timeout 5`, and tests.
@@ -99,6 +102,13 @@ class Show:
         self.idle.resetRequested.connect(self.navigator.reset)
         self.idle.resetRequested.connect(self.staff.close)  # the menu closes itself when idle
         self.awake = KeepAwake()
+        # Visitor analytics, where the machine keeps them (`kiosk run`) and the pack allows.
+        self.visits = None
+        if analytics is not None:
+            from .visits import VisitRecorder
+            self.visits = VisitRecorder(analytics, self.navigator, self.idle, self.input,
+                                        staff_open=lambda: self.staff.state != "closed", clock=wall_clock,
+                                        parent=engine)
 
         if windowed:
             self.rehearsal.attach(self.window)
@@ -143,6 +153,8 @@ class Show:
                       result.errors[0].format(str(folder)))
             return result
         self.view.set_pack(result.pack, self.settings.language, keep_place=keep_place)
+        if self.visits is not None:
+            self.visits.pack_switched(result.pack.id)
         self.idle.set_timeouts(*self._idle_times(result.pack))
         self._remember_good(result.pack)
         log.info("now showing pack %s from %s", result.pack.id, folder)
@@ -167,7 +179,22 @@ class Show:
         self.awake.stop()
         self.input.stop()
         self.input.allow_close = True
+        if self.visits is not None:
+            self.visits.close()
         self.view.close()
+
+
+def open_analytics(settings: Settings, pack: Pack) -> AnalyticsStore | None:
+    """The machine's visitor analytics database, unless the machine or the pack switched them
+    off; None too if it cannot be opened (logged: the show goes on without)."""
+    if not (settings.analytics and pack.analytics):
+        log.info("visitor analytics off (%s)", "machine setting" if not settings.analytics else "pack")
+        return None
+    try:
+        return AnalyticsStore(database_path())
+    except (OSError, sqlite3.Error) as e:
+        log.error("visitor analytics off: cannot open %s: %s", database_path(), e)
+        return None
 
 
 def drawn_with(window: QQuickWindow) -> str:
@@ -254,9 +281,10 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         settings.pack = str(explicit.resolve())  # remembered, as if staff had chosen it
         settings.save()
     log.info("showing pack %s from %s", result.pack.id, result.root)
+    analytics = open_analytics(settings, result.pack)
     try:
         show = Show(result.pack, windowed=windowed, size=size, fit=windowed, settings=settings,
-                    idle_timeout=idle_timeout)
+                    analytics=analytics, idle_timeout=idle_timeout)
     except ShowError as e:
         log.error("%s", e)
         return 1

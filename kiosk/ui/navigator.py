@@ -10,6 +10,7 @@ from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 from ..content import Pack, ScreenRef, parts
 from ..content.captions import Cue, caption_at, read_vtt
 from ..core.navigation import Navigation, is_back_swipe
+from ..core.visits import BACK, HOME, OPEN
 from .images import decode_size_for
 from .present import language_name, present, present_pack
 
@@ -18,6 +19,8 @@ log = logging.getLogger(__name__)
 
 class Navigator(QObject):
     moved = Signal()  # screen, history or direction changed
+    navigated = Signal(str, str)  # a visitor's move: how ("open", "back", "home"), and to which screen
+    languageChosen = Signal(str)  # a visitor's choice (not a reset to the default)
     languageChanged = Signal()
     packChanged = Signal()
 
@@ -123,21 +126,25 @@ class Navigator(QObject):
     def open(self, screen_id: str) -> None:
         if self._nav.open(screen_id):
             self.moved.emit()
+            self.navigated.emit(OPEN, self._nav.current)
 
     @Slot()
     def back(self) -> None:
         if self._nav.back():
             self.moved.emit()
+            self.navigated.emit(BACK, self._nav.current)
 
     @Slot()
     def home(self) -> None:
         if self._nav.home():
             self.moved.emit()
+            self.navigated.emit(HOME, self._nav.current)
 
     @Slot(str)
     def setLanguage(self, code: str) -> None:
         if self._nav.set_language(code):
             self.languageChanged.emit()
+            self.languageChosen.emit(code)
 
     @Slot()
     def toggleLanguage(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtQuick import QQuickWindow
 from ..content import LoadResult, Pack
 from .idle import IdleController
 from .navigator import Navigator
+from .visits import VisitRecorder
 
 
 class RunningShow(Protocol):
@@ -20,6 +21,7 @@ class RunningShow(Protocol):
     idle: IdleController
     window: QQuickWindow
     renderer: str  # how the renderer was chosen, for the diagnostics
+    visits: VisitRecorder | None  # the visitor analytics, where they are kept
 
     def switch_pack(self, folder: str | Path, keep_place: bool = False) -> LoadResult:
         """Show another pack if it has no errors; the result says what was wrong otherwise."""

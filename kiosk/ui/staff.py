@@ -308,6 +308,7 @@ class StaffMenu(QObject):
             "pack": f"{self._show.pack.id} ({self._show.pack.root})",
             "defaultLanguage": self._show.navigator.defaultLanguage,
             "renderer": self._show.renderer,
+            "visitors": self._show.visits.today() if self._show.visits else "visitor analytics off",
             "log": log_tail(),
         }
 

@@ -186,6 +186,14 @@ Rectangle {
                 font.pixelSize: Ui.px(26)
             }
 
+            Heading { text: "今日观众 · Visitors today" }
+            Label {
+                objectName: "visitorsToday"
+                width: parent.width
+                text: panel.staff.diagnostics.visitors ?? ""
+                font.pixelSize: Ui.px(26)
+            }
+
             Heading { text: "内容包 · Content pack" }
             Repeater {
                 model: panel.staff.packs
