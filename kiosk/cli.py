@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib.util
 import os
 import re
 import shutil
 import sys
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from . import __version__
@@ -146,6 +148,23 @@ def build_parser() -> argparse.ArgumentParser:
                        help="no screen: only the in-process figures, rendered offscreen")
     where.add_argument("--black-box-only", action="store_true", help="skip the in-process figures")
 
+    report = sub.add_parser(
+        "report", help="the visitor analytics as one HTML or PDF file with charts, or CSV",
+        description="Turn the visitor analytics of one or more kiosks into one offline file: "
+        "visits per hour and day, time per visit, screens by views and by time, the paths "
+        "visitors take, where visits end, languages, attract loop to visit. Reads the "
+        "databases only (copy analytics.sqlite from each booth's state folder).",
+    )
+    report.add_argument("databases", nargs="*", type=Path, metavar="DATABASE",
+                        help="analytics databases, from one or more kiosks (default: this machine's)")
+    report.add_argument("--from", dest="since", type=parse_date, metavar="YYYY-MM-DD",
+                        help="visits from this day on")
+    report.add_argument("--to", dest="until", type=parse_date, metavar="YYYY-MM-DD",
+                        help="visits up to this day, included")
+    report.add_argument("--pack", metavar="ID", help="only the visits to this pack")
+    report.add_argument("-o", "--out", type=Path, metavar="FILE", help="report.html or report.pdf")
+    report.add_argument("--csv", type=Path, metavar="FOLDER", help="write visits.csv and views.csv there")
+
     new = sub.add_parser(
         "new", help="start a new pack from the starter template",
         description="Copy the starter pack (every screen kind, with comments) to a new folder, "
@@ -192,10 +211,71 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_new(args)
         if args.command == "set-pin":
             return cmd_set_pin(args)
+        if args.command == "report":
+            return cmd_report(args)
         return cmd_run(args, argv)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
         return USAGE_ERROR
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-05-18") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report.data import ReportError, read
+    from .system.analytics import database_path
+    if args.out is None and args.csv is None:
+        raise UsageError("say where the report goes: -o report.html, -o report.pdf or --csv FOLDER")
+    if args.out is not None and args.out.suffix.lower() not in (".html", ".htm", ".pdf"):
+        raise UsageError(f"{args.out}: the report is an .html or a .pdf file")
+    paths = args.databases or [database_path()]
+    since = datetime.combine(args.since, time.min).timestamp() if args.since else None
+    until = datetime.combine(args.until + timedelta(days=1), time.min).timestamp() if args.until else None
+    try:
+        data = read(paths, since, until, args.pack)
+    except ReportError as e:
+        print(f"kiosk report: {e}", file=sys.stderr)
+        return 1
+    if args.csv is not None:
+        from .report.document import write_csv
+        for path in write_csv(args.csv, data):
+            print(f"wrote {path}")
+    if args.out is None:
+        return 0
+    if importlib.util.find_spec("matplotlib") is None:
+        print("kiosk report: the charts need matplotlib, not installed here: pip install 'kiosk[report]'",
+              file=sys.stderr)
+        return 1
+    from .report.document import write_html, write_pdf
+    packs = sorted({v.pack for v in data.visits}) or ([args.pack] if args.pack else [])
+    title, languages, names = report_pack(packs)
+    first = args.since or (date.fromtimestamp(min(v.started for v in data.visits)) if data.visits else None)
+    last = args.until or (date.fromtimestamp(max(v.started for v in data.visits)) if data.visits else None)
+    period = f"{first} – {last}" if first else "–"
+    write = write_pdf if args.out.suffix.lower() == ".pdf" else write_html
+    write(args.out, data, title, period, languages, names)
+    print(f"wrote {args.out}: {len(data.visits)} visits from {len(paths)} database(s)")
+    return 0
+
+
+def report_pack(ids: list[str]) -> tuple[str, list[str], dict[str, str]]:
+    """The report's title, languages and screen names from the pack the visits were to, where
+    this machine has it; else its id, Chinese and English, and screen ids."""
+    from .report.document import WORDS
+    if len(ids) == 1 and (folder := resolve_pack(ids[0], locations.pack_dirs())) is not None:
+        result = load_pack(folder)
+        if result.ok:
+            pack = result.pack
+            names = {s.id: s.title.values.get(pack.languages[0], s.id) for s in pack.screens}
+            # The start screen's title is the pack's, in every path: "Home" says it shorter.
+            names[pack.start.id] = WORDS["home"].get(pack.languages[0], WORDS["home"]["en"])
+            return " · ".join(dict.fromkeys(pack.title.values.values())), pack.languages, names
+    return " · ".join(ids) or "–", ["zh", "en"], {}
 
 
 def find_pack(name: str) -> Path:

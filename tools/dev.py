@@ -31,7 +31,7 @@ resolved together so they can share one .venv. The test and bench tools are a
 few MB next to PySide6's few hundred, so a separate runtime-only lock would
 not pay for keeping two locks in step.
 
-`lock` resolves pyproject.toml's dependencies, its `test` and `bench` extras
+`lock` resolves pyproject.toml's dependencies, its `test`, `bench` and `report` extras
 and its [build-system] requires to exact versions with the hashes of every file of
 them (Linux, Windows and macOS wheels alike), into tools/locks/dev.txt. It
 installs uv into a throw-away virtual environment and runs
@@ -353,7 +353,7 @@ def pins(lock_text: str) -> dict[str, str]:
 LOCK_HEADER = """\
 # The exact versions that tools/dev.py (and so CI) installs, with the sha256 of every file
 # PyPI has for each: pip install --require-hashes -r tools/locks/dev.txt
-# Inputs: pyproject.toml's dependencies, its `test` and `bench` extras and its [build-system] requires.
+# Inputs: pyproject.toml's dependencies, its `test`, `bench` and `report` extras and its [build-system] requires.
 # Made by `python3 tools/dev.py lock` (uv pip compile --universal): one resolution that holds
 # on Linux, Windows and macOS alike, its platform-only packages marked as such. pip-tools'
 # pip-compile would resolve for the machine it runs on only, so do not use it for this file.
@@ -387,6 +387,7 @@ def cmd_lock(args: list[str]) -> int:
             str(python), "-m", "uv", "pip", "compile", "pyproject.toml", str(build_in),
             "--extra", "test",
             "--extra", "bench",  # kiosk bench: developers and CI have it too
+            "--extra", "report",  # kiosk report, tested in CI
             "--universal",  # one lock for every platform: the point of using uv here
             "--python-version", "{}.{}".format(*MIN_PYTHON),  # the oldest Python we support
             "--generate-hashes",
@@ -395,7 +396,8 @@ def cmd_lock(args: list[str]) -> int:
             "--output-file", lock,  # its pins are kept unless --upgrade says otherwise
             *args,
         ]
-        log("resolving: uv pip compile pyproject.toml --extra test --extra bench --universal --generate-hashes "
+        log("resolving: uv pip compile pyproject.toml --extra test --extra bench --extra report --universal "
+            "--generate-hashes "
             + " ".join(args))
         LOCK.parent.mkdir(parents=True, exist_ok=True)
         # uv also prints the whole lock; the summary below says what changed.

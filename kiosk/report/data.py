@@ -1,0 +1,76 @@
+"""The rows of one or more analytics databases, read only, within dates and for one pack."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Visit:
+    kiosk: str  # which database it came from (its file name, or its folder's where names repeat)
+    id: str
+    pack: str
+    started: float
+    ended: float | None  # None: the kiosk was cut off during the visit
+    dwell: float | None
+    language: str
+    last_screen: str | None
+    screens: int | None
+    ended_by: str | None
+
+
+@dataclass(frozen=True)
+class View:
+    kiosk: str
+    visit: str
+    screen: str
+    started: float
+    seconds: float
+    came_by: str
+
+
+@dataclass
+class Data:
+    kiosks: list[str] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    views: list[View] = field(default_factory=list)
+    attracts: list[tuple[str, float]] = field(default_factory=list)  # (kiosk, when the loop came)
+
+
+class ReportError(Exception):
+    """A database that cannot be read: the message says which and why."""
+
+
+def kiosk_names(paths: list[Path]) -> list[str]:
+    """A short name for each database: its file name, or its folder and name where two share one."""
+    names = [p.name for p in paths]
+    return [f"{p.parent.name}/{p.name}" if names.count(p.name) > 1 else p.name for p in paths]
+
+
+def read(paths: list[Path], since: float | None = None, until: float | None = None,
+         pack: str | None = None) -> Data:
+    data = Data(kiosk_names(paths))
+    low, high = since if since is not None else float("-inf"), until if until is not None else float("inf")
+    for name, path in zip(data.kiosks, paths):
+        if not path.is_file():
+            raise ReportError(f"{path}: no such file")
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                visits = [Visit(name, *row) for row in db.execute(
+                    "SELECT id, pack, started, ended, dwell, language, last_screen, screens, ended_by FROM visits "
+                    "ORDER BY started")]
+                views = [View(name, *row) for row in db.execute(
+                    "SELECT visit, screen, started, seconds, came_by FROM views ORDER BY started, rowid")]
+                attracts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'attract'")]
+            finally:
+                db.close()
+        except sqlite3.Error as e:
+            raise ReportError(f"{path}: not a kiosk analytics database ({e})") from None
+        kept = {v.id for v in visits if low <= v.started < high and (pack is None or v.pack == pack)}
+        data.visits += [v for v in visits if v.id in kept]
+        data.views += [v for v in views if v.visit in kept]
+        data.attracts += [(k, at) for k, at in attracts if low <= at < high]
+    return data
