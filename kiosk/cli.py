@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Qt Quick's renderer (default: the machine setting, else auto: the software "
                      "renderer where OpenGL is only a software rasteriser, the GPU otherwise)")
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)  # kiosk bench
+    # bench/visitors.py: a show day in less time. EPOCH:START:RATE: at the real Unix time EPOCH
+    # the analytics clock says START, and RATE of its seconds pass in a real one.
+    run.add_argument("--analytics-clock", type=parse_clock, help=argparse.SUPPRESS)
     run.add_argument("--supervise", action="store_true",
                      help="start the show again within a second if it ever stops (except after staff "
                      "choose Exit), for platforms without a service manager")
@@ -217,6 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
         return USAGE_ERROR
+
+
+def parse_clock(text: str) -> tuple[float, float, float]:
+    try:
+        epoch, start, rate = (float(part) for part in text.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not EPOCH:START:RATE") from None
+    return epoch, start, rate
 
 
 def parse_date(text: str) -> date:
@@ -467,7 +478,8 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     from .ui.app import run  # Qt Quick is loaded only to show the show
     size = PRESETS[args.preset] if args.preset else args.size
     return run(folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout,
-               renderer=args.renderer, exit_after_first_frame=args.exit_after_first_frame)
+               renderer=args.renderer, exit_after_first_frame=args.exit_after_first_frame,
+               analytics_clock=args.analytics_clock)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

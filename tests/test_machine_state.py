@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.visits import VisitTracker
+from kiosk.system.analytics import AnalyticsStore
+
 from .support import TESTS
 
 REPO = TESTS.parent
@@ -22,12 +25,14 @@ COMMANDS = {
     "new": ["-m", "kiosk", "new", "{tmp}/my-show"],
     "bench": ["-m", "kiosk", "bench", "--quick", "--json"],
     "screenshots": [str(REPO / "tools" / "screenshots.py"), "--out", "{tmp}/shots"],
+    "report": ["-m", "kiosk", "report", "-o", "{tmp}/report.html", "--csv", "{tmp}/csv"],
 }
 
 
 def machine_state(home: Path) -> dict[str, bytes]:
-    config = home / "config"
-    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(config.rglob("*")) if p.is_file()}
+    """The settings (chosen pack, PIN) and the visitor analytics."""
+    files = [*(home / "config").rglob("*"), *(home / "state").glob("analytics.sqlite*")]
+    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(files) if p.is_file()}
 
 
 def kiosk(args: list[str], home: Path, stdin: str = "") -> subprocess.CompletedProcess:
@@ -43,6 +48,11 @@ def booth(tmp_path_factory) -> Path:
     assert kiosk(["-m", "kiosk", "set-pin"], home, stdin="482916\n").returncode == 0
     settings = home / "config" / "settings.json"
     assert b'"pin": {' in settings.read_bytes()
+    # A visit, as `kiosk run` records it.
+    store = AnalyticsStore(home / "state" / "analytics.sqlite")
+    tracker = VisitTracker("yongchuan-2022")
+    store.write([*tracker.touch(1000.0, "home", "zh"), *tracker.shown(1001.0, "history", "open"), *tracker.end("idle")])
+    store.close()
     return home
 
 

@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..system.analytics import open_read_only
+
 
 @dataclass(frozen=True)
 class Visit:
@@ -57,7 +59,7 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
         if not path.is_file():
             raise ReportError(f"{path}: no such file")
         try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            db = open_read_only(path)
             try:
                 visits = [Visit(name, *row) for row in db.execute(
                     "SELECT id, pack, started, ended, dwell, language, last_screen, screens, ended_by FROM visits "

@@ -111,10 +111,19 @@ class Summary:
     top_screen: str | None  # the screen viewed most often
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """The database, to read and never write: a report must leave the booth's copy as it was.
+    While a kiosk writes it (its -wal file is there) SQLite reads it alongside; once the kiosk
+    has closed it, it is opened as immutable, since even a read-only connection would otherwise
+    leave -wal and -shm files next to it."""
+    live = path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'' if live else '&immutable=1'}", uri=True)
+
+
 def summary(path: Path, since: float, until: float) -> Summary:
     """The visits that started between `since` and `until` (Unix times), read from the file as
-    it is on disk (read only: the writer thread keeps its own connection)."""
-    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    it is on disk (the writer thread keeps its own connection)."""
+    db = open_read_only(path)
     try:
         rows = db.execute("SELECT dwell FROM visits WHERE started >= ? AND started < ?", (since, until)).fetchall()
         top = db.execute("SELECT screen FROM views JOIN visits ON views.visit = visits.id "

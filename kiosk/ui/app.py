@@ -184,6 +184,15 @@ class Show:
         self.view.close()
 
 
+def scaled_clock(scale: tuple[float, float, float] | None) -> Callable[[], float]:
+    """The clock visits are recorded by: the real one, or (bench/visitors.py) one that says
+    `start` at the real time `epoch` and runs `rate` times faster, the same across restarts."""
+    if scale is None:
+        return time.time
+    epoch, start, rate = scale
+    return lambda: start + (time.time() - epoch) * rate
+
+
 def open_analytics(settings: Settings, pack: Pack) -> AnalyticsStore | None:
     """The machine's visitor analytics database, unless the machine or the pack switched them
     off; None too if it cannot be opened (logged: the show goes on without)."""
@@ -252,7 +261,7 @@ def _log_uncaught(kind, value, tb) -> None:
 
 def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         idle_timeout: float | None = None, renderer: str | None = None,
-        exit_after_first_frame: bool = False) -> int:
+        exit_after_first_frame: bool = False, analytics_clock: tuple[float, float, float] | None = None) -> int:
     setup_logging(console=windowed)
     sys.excepthook = _log_uncaught
     qInstallMessageHandler(_qt_to_log)
@@ -284,7 +293,7 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     analytics = open_analytics(settings, result.pack)
     try:
         show = Show(result.pack, windowed=windowed, size=size, fit=windowed, settings=settings,
-                    analytics=analytics, idle_timeout=idle_timeout)
+                    analytics=analytics, idle_timeout=idle_timeout, wall_clock=scaled_clock(analytics_clock))
     except ShowError as e:
         log.error("%s", e)
         return 1
