@@ -14,7 +14,7 @@ import time
 import pytest
 
 from kiosk.core.visits import Event, ViewEnded, VisitEnded, VisitStarted
-from kiosk.system.analytics import SCHEMA_VERSION, AnalyticsStore, connect
+from kiosk.system.analytics import MIGRATIONS, SCHEMA_VERSION, AnalyticsStore, connect
 
 
 def test_records_are_written_to_their_tables(tmp_path):
@@ -25,7 +25,7 @@ def test_records_are_written_to_their_tables(tmp_path):
     db = sqlite3.connect(tmp_path / "a.sqlite")
     assert db.execute("SELECT * FROM visits").fetchall() == [("v1", "expo", 10.0, 14.5, 4.5, "en", "home", 1, "idle")]
     assert db.execute("SELECT * FROM views").fetchall() == [("v1", "home", 10.0, 4.5, "start")]
-    assert db.execute("SELECT * FROM events").fetchall() == [(1.0, None, "start", "expo")]
+    assert db.execute("SELECT * FROM events").fetchall() == [(1.0, None, "start", "expo", None)]
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -38,6 +38,22 @@ def test_an_existing_database_is_opened_as_it_is(tmp_path):
     store.write([Event(2.0, None, "start")])
     store.close()
     assert sqlite3.connect(tmp_path / "a.sqlite").execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_database_of_the_first_schema_is_migrated(tmp_path):
+    db = sqlite3.connect(tmp_path / "a.sqlite")
+    for statement in MIGRATIONS[0]:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO events (at, visit, kind, detail) VALUES (1.0, NULL, 'start', 'expo')")
+    db.commit()
+    db.close()
+    store = AnalyticsStore(tmp_path / "a.sqlite")
+    store.write([Event(2.0, "v1", "clip", "films/dawa.mp4", 0.5)])
+    store.close()
+    db = sqlite3.connect(tmp_path / "a.sqlite")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("SELECT kind, value FROM events ORDER BY at").fetchall() == [("start", None), ("clip", 0.5)]
 
 
 def test_a_database_from_a_newer_kiosk_is_refused(tmp_path):

@@ -10,8 +10,9 @@ import pytest
 from kiosk.system.analytics import AnalyticsStore
 
 from .support import YONGCHUAN_PACK
+from .test_ui_visitor import go
 from .test_ui_waking import COUNTDOWN, TIMEOUT, Clock
-from .visitor import Visitor
+from .visitor import Visitor, scene_rect
 
 
 @pytest.fixture(params=["touch", "mouse"])
@@ -81,3 +82,36 @@ def test_two_visits_are_recorded_exactly(recorded):
         (1012.0, first, "language", "en"),
         (1100.0, None, "attract", ""),
     ]
+
+
+def test_pages_zooms_and_clips_are_noted(show_pack, qtbot, tmp_path):
+    clock = Clock()
+    store = AnalyticsStore(tmp_path / "analytics.sqlite")
+    show = show_pack(YONGCHUAN_PACK, clock=clock, wall_clock=clock, analytics=store)
+    visitor = Visitor(show, qtbot, "touch")
+    visitor.settle()
+    go(visitor, "gallery")
+    pager = visitor.find("pager")
+    visitor.tap("next")
+    qtbot.waitUntil(lambda: pager.property("currentIndex") == 1)
+    # The second picture has slid into place.
+    qtbot.waitUntil(lambda: abs(pager.property("contentX") - pager.property("currentItem").x()) < 1)
+    zoom = next(z for z in visitor.find_all("zoom") if visitor.visible_area(z).contains(scene_rect(z).center()))
+    visitor.pinch(scene_rect(zoom).center(), 200, 600)
+    qtbot.waitUntil(lambda: zoom.property("contentWidth") > 2 * zoom.width())
+    visitor.tap("backButton")
+    visitor.settle()
+    go(visitor, "metaverse")
+    go(visitor, "dawa")
+    visitor.tap("bigPlay")
+    qtbot.waitUntil(lambda: bool(visitor.find_all("filmFrame")) and visitor.find("filmFrame").property("shown"),
+                    timeout=10_000)
+    qtbot.wait(1500)
+    visitor.tap("backButton")  # leaving stops the clip
+    visitor.settle()
+    show.close()
+    db = sqlite3.connect(tmp_path / "analytics.sqlite")
+    events = db.execute("SELECT kind, detail, value FROM events WHERE kind IN ('page', 'zoom', 'clip')").fetchall()
+    assert events[:2] == [("page", "gallery#1", None), ("zoom", "gallery#1", None)]
+    assert [e[:2] for e in events[2:]] == [("clip", "films/dawa.mp4")]
+    assert 0.05 < events[2][2] < 0.5, "about 1.5 s of a 12 s clip"

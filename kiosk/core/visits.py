@@ -56,8 +56,9 @@ class Event:
     kiosk start, pack switch)."""
     at: float
     visit: str | None
-    kind: str
-    detail: str = ""
+    kind: str  # language, page, zoom, clip; attract, start, pack
+    detail: str = ""  # the language; the screen and page or picture ("gallery#3"); the clip's file
+    value: float | None = None  # a clip: the share of it played (0..1)
 
 
 Record = VisitStarted | ViewEnded | VisitEnded | Event
@@ -120,8 +121,8 @@ class VisitTracker:
                 VisitEnded(visit.id, visit.last_touch, visit.last_touch - visit.first_touch, visit.language,
                            visit.screen, visit.views, ended_by)]
 
-    def event(self, at: float, kind: str, detail: str = "") -> list[Record]:
-        return [Event(at, self.visit, kind, detail)]
+    def event(self, at: float, kind: str, detail: str = "", value: float | None = None) -> list[Record]:
+        return [Event(at, self.visit, kind, detail, value)]
 
     def _view_ended(self, at: float, visit: _Visit | None = None) -> ViewEnded:
         visit = visit or self._visit

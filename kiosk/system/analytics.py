@@ -59,6 +59,10 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX visits_started ON visits(started)",
         "CREATE INDEX events_at ON events(at)",
     ],
+    [
+        # How far a clip was watched (the share of it played); NULL for other events.
+        "ALTER TABLE events ADD COLUMN value REAL",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -100,8 +104,8 @@ def _write(db: sqlite3.Connection, record: Record) -> None:
                        "ended_by = ? WHERE id = ?", (record.at, record.dwell, record.language, record.last_screen,
                                                      record.screens, record.ended_by, record.visit))
         case Event():
-            db.execute("INSERT INTO events (at, visit, kind, detail) VALUES (?, ?, ?, ?)",
-                       (record.at, record.visit, record.kind, record.detail))
+            db.execute("INSERT INTO events (at, visit, kind, detail, value) VALUES (?, ?, ?, ?, ?)",
+                       (record.at, record.visit, record.kind, record.detail, record.value))
 
 
 @dataclass(frozen=True)

@@ -113,8 +113,8 @@ def taps(item: QQuickItem) -> bool:
 
 
 def touch_targets(stage: QQuickItem) -> list[Box]:
-    """Everything a visitor can tap."""
-    return [box(stage, it) for it in walk(stage) if shown(it) and taps(it)]
+    """Everything a visitor can tap: not an item of no size yet (a page still being laid out)."""
+    return [box(stage, it) for it in walk(stage) if shown(it) and taps(it) and it.width() > 0 and it.height() > 0]
 
 
 # --- the screen for the layout rules -------------------------------------------------------------

@@ -21,6 +21,12 @@ class Navigator(QObject):
     moved = Signal()  # screen, history or direction changed
     navigated = Signal(str, str)  # a visitor's move: how ("open", "back", "home"), and to which screen
     languageChosen = Signal(str)  # a visitor's choice (not a reset to the default)
+    # What a visitor does within a screen, for the visitor analytics: a page turned (screen,
+    # page), a picture zoomed (screen, picture), a clip stopped or ended (its file in the pack,
+    # the share of it played).
+    paged = Signal(str, int)
+    zoomed = Signal(str, int)
+    clipWatched = Signal(str, float)
     languageChanged = Signal()
     packChanged = Signal()
 
@@ -154,6 +160,20 @@ class Navigator(QObject):
     def remember(self, screen_id: str, key: str, value: float) -> None:
         """Where the visitor is within a screen ("page", "scroll"), kept over a hot reload."""
         self._nav.remember(screen_id, key, value)
+        if key == "page":
+            self.paged.emit(screen_id, int(value))
+
+    @Slot(str, int)
+    def noteZoom(self, screen_id: str, index: int) -> None:
+        """A visitor zoomed picture `index` of a gallery."""
+        self.zoomed.emit(screen_id, index)
+
+    @Slot(str, float, float)
+    def noteClip(self, url: str, position_ms: float, duration_ms: float) -> None:
+        """A visitor's clip stopped (or played to its end) at `position_ms`."""
+        path = Path(QUrl(url).toLocalFile())
+        name = path.relative_to(self._pack.root).as_posix() if path.is_relative_to(self._pack.root) else path.name
+        self.clipWatched.emit(name, min(1.0, position_ms / duration_ms) if duration_ms > 0 else 0.0)
 
     @Slot(str, str, float, result=float)
     def placeIn(self, screen_id: str, key: str, limit: float) -> float:

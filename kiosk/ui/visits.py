@@ -30,6 +30,9 @@ class VisitRecorder(QObject):
         input.released.connect(self._touched)
         navigator.navigated.connect(self._navigated)
         navigator.languageChosen.connect(self._language)
+        navigator.paged.connect(lambda screen, page: self._note("page", f"{screen}#{page}"))
+        navigator.zoomed.connect(lambda screen, picture: self._note("zoom", f"{screen}#{picture}"))
+        navigator.clipWatched.connect(lambda file, share: self._note("clip", file, share))
         idle.resetRequested.connect(self._reset)
         idle.phaseChanged.connect(self._phase)
         self._write(self._tracker.event(clock(), "start", self._tracker.pack))
@@ -67,6 +70,9 @@ class VisitRecorder(QObject):
     @Slot(str, str)
     def _navigated(self, how: str, screen: str) -> None:
         self._write(self._tracker.shown(self._clock(), screen, how))
+
+    def _note(self, kind: str, detail: str, value: float | None = None) -> None:
+        self._write(self._tracker.event(self._clock(), kind, detail, value))
 
     @Slot(str)
     def _language(self, code: str) -> None:

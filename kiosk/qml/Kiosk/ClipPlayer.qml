@@ -28,6 +28,8 @@ Item {
         player.play()
     }
     function stop() {  // and rewind: the next visitor starts from the beginning, muted
+        if (started && !failed)  // how far the visitor watched, for the visitor analytics
+            Ui.nav.noteClip(clipItem.media.file, player.position, player.duration)
         player.stop()
         player.source = ""
         setSound(false)

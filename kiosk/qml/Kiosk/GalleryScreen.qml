@@ -18,6 +18,8 @@ ScreenPage {
             required property var modelData
             required property int index
             readonly property bool zoomed: zoom.contentWidth > zoom.width + 1
+            // A visitor's zoom, for the visitor analytics (not the size settling as a page is built).
+            function noteZoom() { if (slide.zoomed) Ui.nav.noteZoom(page.screen.id, slide.index) }
             width: pager.width
             height: pager.height
 
@@ -67,12 +69,23 @@ ScreenPage {
                         // Two fingers win over the Flickable, which would otherwise pan a zoomed picture.
                         grabPermissions: PointerHandler.CanTakeOverFromAnything
                         property real startWidth
-                        onActiveChanged: active ? startWidth = zoom.contentWidth : zoom.returnToBounds()
+                        onActiveChanged: {
+                            if (active) {
+                                startWidth = zoom.contentWidth
+                            } else {
+                                zoom.returnToBounds()
+                                slide.noteZoom()
+                            }
+                        }
                         onActiveScaleChanged: zoom.zoomTo(startWidth * activeScale, centroid.position)
                     }
                     WheelHandler {
-                        onWheel: (event) => zoom.zoomTo(zoom.contentWidth * (event.angleDelta.y > 0 ? 1.25 : 0.8),
-                                                        Qt.point(event.x, event.y))
+                        onWheel: (event) => {
+                            const wasZoomed = slide.zoomed
+                            zoom.zoomTo(zoom.contentWidth * (event.angleDelta.y > 0 ? 1.25 : 0.8), Qt.point(event.x, event.y))
+                            if (!wasZoomed)
+                                slide.noteZoom()
+                        }
                     }
                 }
             }
