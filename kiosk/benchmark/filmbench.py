@@ -13,7 +13,8 @@ with no countdown. Measured:
 - frames dropped: numbers skipped between the frames seen, over `watch_seconds`, and the
   frames per second seen;
 - CPU of the kiosk's processes over as long again, with no grabs, in percent of one core;
-- memory: PSS after `loops` loops less PSS after the first few.
+- memory: PSS after `loops` loops less PSS after the first few (each the median of 15 readings
+  a second apart: it swings by tens of MB as frames come and go).
 
 Needs PyAV (the bench extra) to cut and number the film; Qt only to draw the cells.
 """
@@ -21,6 +22,7 @@ Needs PyAV (the bench extra) to cut and number the film; Qt only to draw the cel
 from __future__ import annotations
 
 import shutil
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -80,7 +82,7 @@ def film_figures(screen: Screen, display: str, plan: Plan, home: Path, scratch: 
         cpu, cpu_wall = kiosk.tree.cpu_seconds(), time.perf_counter()
         time.sleep(watch_seconds)
         cpu_used, cpu_wall = kiosk.tree.cpu_seconds() - cpu, time.perf_counter() - cpu_wall
-        memory_before = kiosk.tree.memory_mb()[0]
+        memory_before = steady_pss(kiosk)
         growth = None
         if loops:
             until = looped_since + loops * film.frames / film.fps
@@ -91,7 +93,7 @@ def film_figures(screen: Screen, display: str, plan: Plan, home: Path, scratch: 
                     raise BenchError(f"the kiosk stopped while its film looped: {kiosk.why_not()}")
             if not cells.numbers_for(1.0):
                 raise BenchError(f"the film no longer played after {loops} loops")
-            growth = kiosk.tree.memory_mb()[0] - memory_before
+            growth = steady_pss(kiosk) - memory_before
     finally:
         kiosk.stop()
     if not wait_for(screen, empty):
@@ -109,10 +111,21 @@ def film_figures(screen: Screen, display: str, plan: Plan, home: Path, scratch: 
     ]
     if growth is not None:
         figures.append(Figure("film_memory_growth_mb", growth, "MB", 5,
-                              f"PSS after {loops} loops less PSS after the first few"))
+                              f"PSS after {loops} loops less PSS after the first few (medians of 15 s)"))
     notes = [f"film: the first {film.frames} frames of {film.source} ({film.size[0]}x{film.size[1]}, "
              f"{film.fps:g} fps, H.264), numbered, as the only slide of the attract loop"]
     return figures, notes
+
+
+def steady_pss(kiosk: Kiosk, samples: int = 15, every: float = 1.0) -> float:
+    """The kiosk's PSS while a film plays, as the median of `samples` readings: it swings by tens
+    of MB from one moment to the next as frames are decoded and freed, so one reading says
+    little about growth."""
+    readings = []
+    for _ in range(samples):
+        readings.append(kiosk.tree.memory_mb()[0])
+        time.sleep(every)
+    return statistics.median(readings)
 
 
 class Cells:
