@@ -32,10 +32,10 @@ def test_records_are_written_to_their_tables(tmp_path):
 
 def test_an_existing_database_is_opened_as_it_is(tmp_path):
     store = AnalyticsStore(tmp_path / "a.sqlite")
-    store.write([Event(1.0, None, "start")])
+    store.write([Event(time.time(), None, "start")])
     store.close()
     store = AnalyticsStore(tmp_path / "a.sqlite")  # no migration runs twice
-    store.write([Event(2.0, None, "start")])
+    store.write([Event(time.time(), None, "start")])
     store.close()
     assert sqlite3.connect(tmp_path / "a.sqlite").execute("SELECT count(*) FROM events").fetchone()[0] == 2
 
@@ -45,14 +45,14 @@ def test_a_database_of_the_first_schema_is_migrated(tmp_path):
     for statement in MIGRATIONS[0]:
         db.execute(statement)
     db.execute("PRAGMA user_version = 1")
-    db.execute("INSERT INTO events (at, visit, kind, detail) VALUES (1.0, NULL, 'start', 'expo')")
+    db.execute("INSERT INTO events (at, visit, kind, detail) VALUES (?, NULL, 'start', 'expo')", (time.time(),))
     db.commit()
     db.close()
     store = AnalyticsStore(tmp_path / "a.sqlite")
-    store.write([Event(2.0, "v1", "clip", "films/dawa.mp4", 0.5)])
+    store.write([Event(time.time() + 1, "v1", "clip", "films/dawa.mp4", 0.5)])
     store.close()
     db = sqlite3.connect(tmp_path / "a.sqlite")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert db.execute("SELECT kind, value FROM events ORDER BY at").fetchall() == [("start", None), ("clip", 0.5)]
 
 
@@ -91,3 +91,26 @@ def test_kill_9_mid_write_loses_at_most_the_last_second(tmp_path):
         last = db.execute("SELECT max(at) FROM events").fetchone()[0]
         db.close()
         assert last is not None and killed_at - last <= 1.0, f"run {run}: {killed_at - last:.2f} s lost"
+
+
+def test_old_visits_are_rolled_up_into_daily_totals(tmp_path):
+    from kiosk.system.analytics import roll_up
+    store = AnalyticsStore(tmp_path / "a.sqlite")
+    day = 86400
+    old, new = 1_700_000_000.0, 1_700_000_000.0 + 30 * day
+    records = []
+    for n, start in enumerate([old, old + 60, new]):
+        records += [VisitStarted(f"v{n}", "expo", start, "zh"), ViewEnded(f"v{n}", "home", start, 5.0, "start"),
+                    ViewEnded(f"v{n}", "history", start + 5, 10.0, "open"),
+                    VisitEnded(f"v{n}", start + 15, 15.0, "zh", "history", 2, "idle"), Event(start, f"v{n}", "page")]
+    store.write(records)
+    store.close()
+    db = connect(tmp_path / "a.sqlite")
+    assert roll_up(db, old + 10 * day) == 2
+    assert roll_up(db, old + 10 * day) == 0, "nothing left to fold"
+    assert db.execute("SELECT pack, visits, dwell_sum, dwell_count, views FROM daily").fetchall() == [
+        ("expo", 2, 30.0, 2, 4)]
+    assert db.execute("SELECT id FROM visits").fetchall() == [("v2",)]
+    assert db.execute("SELECT count(*) FROM views").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    db.close()

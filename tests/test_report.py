@@ -109,3 +109,15 @@ def test_report_errors_are_said_plainly(tmp_path, capsys):
     assert main(["report", str(tmp_path / "junk.sqlite"), "-o", str(tmp_path / "r.html")]) == 1
     assert "not a kiosk analytics database" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "junk.sqlite")]) == 2
+
+
+def test_days_kept_as_totals_only_are_counted(tmp_path):
+    from kiosk.system.analytics import connect, roll_up
+    simulate_day(tmp_path / "old.sqlite", "2026-05-18", 40, seed=3)
+    simulate_day(tmp_path / "old.sqlite", "2026-05-19", 10, seed=4)
+    db = connect(tmp_path / "old.sqlite")
+    assert roll_up(db, datetime.fromisoformat("2026-05-19T00:00:00").timestamp()) == 40
+    db.close()
+    assert main(["report", str(tmp_path / "old.sqlite"), "-o", str(tmp_path / "r.html")]) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Earlier days (daily totals only): 40 visits" in page and ">10<" in page

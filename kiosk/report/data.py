@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from ..system.analytics import open_read_only
@@ -39,6 +40,8 @@ class Data:
     visits: list[Visit] = field(default_factory=list)
     views: list[View] = field(default_factory=list)
     attracts: list[tuple[str, float]] = field(default_factory=list)  # (kiosk, when the loop came)
+    # Days older than the database keeps in detail: (kiosk, day, pack, visits), totals only.
+    daily: list[tuple[str, str, str, int]] = field(default_factory=list)
 
 
 class ReportError(Exception):
@@ -67,6 +70,9 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
                 views = [View(name, *row) for row in db.execute(
                     "SELECT visit, screen, started, seconds, came_by FROM views ORDER BY started, rowid")]
                 attracts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'attract'")]
+                tables = {t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                daily = [(name, *row) for row in db.execute("SELECT day, pack, visits FROM daily")] \
+                    if "daily" in tables else []  # a database from before schema 3
             finally:
                 db.close()
         except sqlite3.Error as e:
@@ -75,4 +81,15 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
         data.visits += [v for v in visits if v.id in kept]
         data.views += [v for v in views if v.visit in kept]
         data.attracts += [(k, at) for k, at in attracts if low <= at < high]
+        first, last = _day(low), _day(high)
+        data.daily += [row for row in daily if first <= row[1] < last and (pack is None or row[2] == pack)]
     return data
+
+
+def _day(at: float) -> str:
+    """The local day of a Unix time, as the daily totals name it; open ends stay open."""
+    if at == float("-inf"):
+        return ""
+    if at == float("inf"):
+        return "9999-12-31"
+    return datetime.fromtimestamp(at).strftime("%Y-%m-%d")

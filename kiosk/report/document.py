@@ -44,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
     "by_kiosk": {"zh": "各终端对比", "en": "Kiosks side by side"},
     "kiosk": {"zh": "终端", "en": "Kiosk"},
     "nothing": {"zh": "此时段没有访问。", "en": "No visits in this period."},
+    "daily": {"zh": "更早的日子（仅保留每日合计）：{} 次访问", "en": "Earlier days (daily totals only): {} visits"},
     "made": {"zh": "生成于", "en": "Made on"},
     "privacy": {"zh": "数据在设备上匿名记录：无摄像头、无个人信息，每次访问仅有随机编号。",
                 "en": "Recorded on the device, anonymously: no cameras, no personal data, a random id per visit."},
@@ -123,6 +124,8 @@ def write_html(path: Path, data: Data, title: str, period: str, languages: list[
         *["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows],
         "</table>",
     ]
+    if data.daily:
+        parts.append(f"<p>{e(say('daily', sum(row[3] for row in data.daily)))}</p>")
     if not data.visits:
         parts.append(f"<p>{e(say('nothing'))}</p>")
     for heading, png in sections(data, languages, names):

@@ -63,7 +63,20 @@ MIGRATIONS: list[list[str]] = [
         # How far a clip was watched (the share of it played); NULL for other events.
         "ALTER TABLE events ADD COLUMN value REAL",
     ],
+    [
+        # What is kept of the days older than KEEP_DAYS, once their rows are rolled up.
+        """CREATE TABLE daily (
+            day TEXT NOT NULL,     -- YYYY-MM-DD, local time
+            pack TEXT NOT NULL,
+            visits INTEGER NOT NULL,
+            dwell_sum REAL NOT NULL,   -- of the visits that ended
+            dwell_count INTEGER NOT NULL,
+            views INTEGER NOT NULL,
+            PRIMARY KEY (day, pack)
+        )""",
+    ],
 ]
+KEEP_DAYS = 400  # every visit and view of the last 400 days; before that, daily totals
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -89,6 +102,31 @@ def connect(path: Path) -> sqlite3.Connection:
         db.execute(f"PRAGMA user_version = {step + 1}")
         db.execute("COMMIT")
     return db
+
+
+def roll_up(db: sqlite3.Connection, before: float) -> int:
+    """Fold the visits that started before `before` (Unix time) into daily totals and delete
+    their rows, and the events of that time. Returns how many visits were folded."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        # "WHERE true": SQLite's upsert after a SELECT needs a WHERE to parse.
+        db.execute("""INSERT INTO daily (day, pack, visits, dwell_sum, dwell_count, views)
+            SELECT day, pack, count(*), coalesce(sum(dwell), 0), count(dwell), sum(seen) FROM (
+                SELECT date(started, 'unixepoch', 'localtime') AS day, pack, dwell,
+                       (SELECT count(*) FROM views WHERE views.visit = visits.id) AS seen
+                FROM visits WHERE started < ?)
+            WHERE true GROUP BY day, pack
+            ON CONFLICT (day, pack) DO UPDATE SET visits = visits + excluded.visits,
+                dwell_sum = dwell_sum + excluded.dwell_sum, dwell_count = dwell_count + excluded.dwell_count,
+                views = views + excluded.views""", (before,))
+        db.execute("DELETE FROM views WHERE visit IN (SELECT id FROM visits WHERE started < ?)", (before,))
+        folded = db.execute("DELETE FROM visits WHERE started < ?", (before,)).rowcount
+        db.execute("DELETE FROM events WHERE at < ?", (before,))
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        db.execute("ROLLBACK")
+        raise
+    return folded
 
 
 def _write(db: sqlite3.Connection, record: Record) -> None:
@@ -161,6 +199,12 @@ class AnalyticsStore:
             self._thread.join()
 
     def _run(self) -> None:
+        try:
+            folded = roll_up(self._db, time.time() - KEEP_DAYS * 86400)
+            if folded:
+                log.info("analytics: %d visits older than %d days kept as daily totals", folded, KEEP_DAYS)
+        except sqlite3.Error as e:
+            log.error("analytics: old visits not rolled up: %s", e)
         pending: list[Record] = []
         first_at = 0.0
         running = True
