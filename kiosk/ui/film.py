@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Property, QLoggingCategory, QObject, QRectF, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQml import qmlRegisterType
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
@@ -28,6 +28,8 @@ from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false")
 
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink  # noqa: E402
+
+from .yuv import Converter  # noqa: E402  (after the rules above: it loads Qt Multimedia)
 
 MODULE = "Kiosk.Media"
 
@@ -42,8 +44,18 @@ class FilmFrame(QQuickPaintedItem):
         super().__init__(parent)
         self._sink = QVideoSink(self)
         self._frame = QVideoFrame()
+        self._picture: QImage | None = None  # the frame in RGB, made by libswscale (yuv.py)
+        self._converter = Converter()
         self._cover = True
+        # Covering its item, a frame leaves nothing of what is below to see: painted opaque,
+        # the picture is copied to the screen rather than blended over it (the software renderer
+        # otherwise clears and blends 8 MB a frame at 1080p).
+        self.setOpaquePainting(True)
+        # On the window's thread, as Qt delivers them: no frame is touched by two threads, and
+        # none arrives for an item being destroyed.
         self._sink.videoFrameChanged.connect(self._arrived)
+        converter = self._converter
+        self.destroyed.connect(lambda: converter.close())
 
     @Property(QObject, constant=True)
     def videoSink(self) -> QVideoSink:
@@ -60,6 +72,7 @@ class FilmFrame(QQuickPaintedItem):
     def _set_cover(self, cover: bool) -> None:
         if cover != self._cover:
             self._cover = cover
+            self.setOpaquePainting(cover)  # fitted, it leaves bars where the box shows through
             self.coverChanged.emit()
             self.update()
 
@@ -67,6 +80,7 @@ class FilmFrame(QQuickPaintedItem):
 
     def _arrived(self, frame: QVideoFrame) -> None:
         _quiet_ffmpeg()
+        self._picture = self._converter.picture(frame) if frame.isValid() else None
         was = self._frame.isValid()
         self._frame = frame
         if frame.isValid() != was:
@@ -82,7 +96,11 @@ class FilmFrame(QQuickPaintedItem):
         size = (frame.width() * scale, frame.height() * scale)
         target = QRectF((box.width() - size[0]) / 2, (box.height() - size[1]) / 2, *size)
         painter.setClipRect(box)
-        frame.paint(painter, target, QVideoFrame.PaintOptions())
+        if self._picture is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, self._picture)
+        else:
+            frame.paint(painter, target, QVideoFrame.PaintOptions())
 
 
 _registered = False
