@@ -41,7 +41,6 @@ WORDS: dict[str, dict[str, str]] = {
     "funnel_axis": {"zh": "页面数 N", "en": "Screens seen (N)"},
     "endings": {"zh": "访问在哪个页面结束", "en": "Where visits ended"},
     "languages": {"zh": "访问语言", "en": "Language of visits"},
-    "by_kiosk": {"zh": "各终端对比", "en": "Kiosks side by side"},
     "kiosk": {"zh": "终端", "en": "Kiosk"},
     "nothing": {"zh": "此时段没有访问。", "en": "No visits in this period."},
     "daily": {"zh": "更早的日子（仅保留每日合计）：{} 次访问", "en": "Earlier days (daily totals only): {} visits"},

@@ -75,16 +75,8 @@ def contact_sheet(shots: list[Shot], pack: Pack, path: Path) -> None:
     columns = 6 if portrait else 4
     pad, caption, header = 24, 56, 72
     rows = -(-len(shots) // columns)
-    sheet = QImage(pad + columns * (thumb_w + pad), header + rows * (thumb_h + caption + pad),
-                   QImage.Format.Format_RGB32)
-    sheet.fill(QColor("#f2f2f2"))
-    painter = QPainter(sheet)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.setPen(QColor("#111111"))
-    painter.setFont(_font(28, bold=True))
-    title = pack.title(pack.default_language)
-    painter.drawText(QRect(pad, 0, sheet.width() - 2 * pad, header), Qt.AlignmentFlag.AlignVCenter,
-                     f"{title} · {pack.id} · {w}x{h}")
+    sheet, painter = _sheet(pad + columns * (thumb_w + pad), header + rows * (thumb_h + caption + pad),
+                            f"{pack.title(pack.default_language)} · {pack.id} · {w}x{h}", 28, pad, header)
     for i, shot in enumerate(shots):
         x = pad + (i % columns) * (thumb_w + pad)
         y = header + (i // columns) * (thumb_h + caption + pad)
@@ -140,14 +132,8 @@ def _read(path: Path) -> QImage:
 
 def _strip(title: str, pictures: list[tuple[str, QImage]], path: Path) -> None:
     pad, header, caption = 16, 48, 32
-    sheet = QImage(pad + len(pictures) * (THUMB.width() + pad), header + THUMB.height() + caption + pad,
-                   QImage.Format.Format_RGB32)
-    sheet.fill(QColor("#f2f2f2"))
-    painter = QPainter(sheet)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.setPen(QColor("#111111"))
-    painter.setFont(_font(20, bold=True))
-    painter.drawText(QRect(pad, 0, sheet.width() - 2 * pad, header), Qt.AlignmentFlag.AlignVCenter, title)
+    sheet, painter = _sheet(pad + len(pictures) * (THUMB.width() + pad), header + THUMB.height() + caption + pad,
+                            title, 20, pad, header)
     for i, (label, image) in enumerate(pictures):
         x = pad + i * (THUMB.width() + pad)
         painter.fillRect(QRect(x, header, THUMB.width(), THUMB.height()), QColor("#222222"))
@@ -160,6 +146,18 @@ def _strip(title: str, pictures: list[tuple[str, QImage]], path: Path) -> None:
                          Qt.AlignmentFlag.AlignLeft, label)
     painter.end()
     sheet.save(str(path))
+
+
+def _sheet(width: int, height: int, title: str, title_px: int, pad: int, header: int) -> tuple[QImage, QPainter]:
+    """A light sheet with its title across the top, and the painter to go on with."""
+    sheet = QImage(width, height, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#f2f2f2"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setPen(QColor("#111111"))
+    painter.setFont(_font(title_px, bold=True))
+    painter.drawText(QRect(pad, 0, width - 2 * pad, header), Qt.AlignmentFlag.AlignVCenter, title)
+    return sheet, painter
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
