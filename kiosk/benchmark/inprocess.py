@@ -23,6 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..system import locations
+from ..system.analytics import AnalyticsStore
 from ..system.memory import rss_mb
 from ..ui.firstframe import FIRST_FRAME_MARK
 from . import Figure
@@ -62,7 +63,10 @@ class Session:
         self.renderer_choice = pick_renderer()  # as `kiosk run` does, before the first window
         self.packs = [load_pack(locations.BUILTIN_PACKS_DIR / name, check_image).pack
                       for name in (locations.DEFAULT_PACK, "starter")]
-        self.show = Show(self.packs[0], windowed=True, size=(1920, 1080))
+        # Visitor analytics on, as on a booth, into a throw-away database.
+        self._scratch = tempfile.TemporaryDirectory(prefix="kiosk-bench-analytics-")
+        self.show = Show(self.packs[0], windowed=True, size=(1920, 1080),
+                         analytics=AnalyticsStore(Path(self._scratch.name) / "analytics.sqlite"))
         self.frames: list[float] = []
         self.show.window.frameSwapped.connect(lambda: self.frames.append(time.perf_counter()))
         self.pump(500)
@@ -88,6 +92,7 @@ class Session:
 
     def close(self) -> None:
         self.show.close()
+        self._scratch.cleanup()
 
 
 def tap_to_frame(session: Session, taps: int, seed: int = 7) -> list[float]:
@@ -113,6 +118,25 @@ def tap_to_frame(session: Session, taps: int, seed: int = 7) -> list[float]:
             times.append(session.next_frame(started))
         session.settle()
     return times
+
+
+def analytics_cost(session: Session, events: int) -> list[float]:
+    """Time on the window's thread for each visitor event the analytics record (a touch, a
+    move), in microseconds: what a tap pays for being counted. The database is written by the
+    store's own thread meanwhile."""
+    visits, navigator = session.show.visits, session.show.navigator
+    assert visits is not None
+    screens, costs = navigator.screen_ids, []
+    for n in range(events):
+        started = time.perf_counter_ns()
+        if n % 2:
+            visits._touched()
+        else:
+            navigator.navigated.emit("open", screens[n % len(screens)])
+        costs.append((time.perf_counter_ns() - started) / 1000)
+        if n % 200 == 199:
+            session.show.idle.resetRequested.emit("bench")  # visits end too
+    return costs
 
 
 def pack_switch(session: Session, runs: int) -> float:
@@ -233,6 +257,7 @@ def measure(quick: bool = False) -> tuple[list[Figure], str]:
         renderer = f"{drawn_with(session.show.window)}; chosen: {session.renderer_choice}"
         taps = tap_to_frame(session, 60 if quick else 240)
         navigations = 300 if quick else 10_000
+        events = analytics_cost(session, 2000 if quick else 20_000)
         return [
             Figure("cold_start_ms", cold_ms, "ms", 400, "process start to first frame (median)"),
             Figure("start_rss_mb", start_rss, "MB", 150, "resident memory at the first frame"),
@@ -248,6 +273,8 @@ def measure(quick: bool = False) -> tuple[list[Figure], str]:
                    "CPU on the attract loop"),
             Figure("rss_growth_mb", rss_growth(session, navigations), "MB", 10,
                    f"memory growth over {navigations:,} navigations"),
+            Figure("analytics_event_p99_us", percentile(events, 99), "µs", 500,
+                   f"window-thread time to record a visitor event, 99th percentile of {len(events):,}"),
         ], renderer
     finally:
         session.close()
