@@ -40,6 +40,8 @@ class Data:
     visits: list[Visit] = field(default_factory=list)
     views: list[View] = field(default_factory=list)
     attracts: list[tuple[str, float]] = field(default_factory=list)  # (kiosk, when the loop came)
+    # What visitors did within screens: (kind, detail, value) of page, zoom and clip events.
+    actions: list[tuple[str, str, float | None]] = field(default_factory=list)
     # Days older than the database keeps in detail: (kiosk, day, pack, visits), totals only.
     daily: list[tuple[str, str, str, int]] = field(default_factory=list)
 
@@ -71,6 +73,10 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
                     "SELECT visit, screen, started, seconds, came_by FROM views ORDER BY started, rowid")]
                 attracts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'attract'")]
                 tables = {t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                columns = {c for (_, c, *_) in db.execute("PRAGMA table_info(events)")}
+                value = "value" if "value" in columns else "NULL"  # schema 1 had none
+                actions = list(db.execute(f"SELECT visit, kind, detail, {value} FROM events "
+                                          "WHERE kind IN ('page', 'zoom', 'clip')"))
                 daily = [(name, *row) for row in db.execute("SELECT day, pack, visits FROM daily")] \
                     if "daily" in tables else []  # a database from before schema 3
             finally:
@@ -81,6 +87,7 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
         data.visits += [v for v in visits if v.id in kept]
         data.views += [v for v in views if v.visit in kept]
         data.attracts += [(k, at) for k, at in attracts if low <= at < high]
+        data.actions += [(kind, detail, value) for visit, kind, detail, value in actions if visit in kept]
         first, last = _day(low), _day(high)
         data.daily += [row for row in daily if first <= row[1] < last and (pack is None or row[2] == pack)]
     return data

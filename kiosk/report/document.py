@@ -41,6 +41,13 @@ WORDS: dict[str, dict[str, str]] = {
     "funnel_axis": {"zh": "页面数 N", "en": "Screens seen (N)"},
     "endings": {"zh": "访问在哪个页面结束", "en": "Where visits ended"},
     "languages": {"zh": "访问语言", "en": "Language of visits"},
+    "clips": {"zh": "短片：播放次数", "en": "Clips: times played"},
+    "watched": {"zh": "观看比例中位数 {}", "en": "median {} watched"},
+    "plays": {"zh": "播放次数", "en": "Plays"},
+    "pages": {"zh": "翻页与放大图片", "en": "Pages turned and pictures zoomed"},
+    "turned": {"zh": "翻页", "en": "pages turned"},
+    "zoomed": {"zh": "放大", "en": "zooms"},
+    "times": {"zh": "次数", "en": "Times"},
     "kiosk": {"zh": "终端", "en": "Kiosk"},
     "nothing": {"zh": "此时段没有访问。", "en": "No visits in this period."},
     "daily": {"zh": "更早的日子（仅保留每日合计）：{} 次访问", "en": "Earlier days (daily totals only): {} visits"},
@@ -86,6 +93,12 @@ def sections(data: Data, languages: list[str], names: dict[str, str]) -> list[tu
         (say("endings"), charts.bars(say("endings"), [(named(s), n) for s, n in figures.endings(data)],
                                      say("visits"))),
         (say("languages"), charts.bars(say("languages"), figures.languages(data), say("visits"))),
+        (say("clips"), charts.bars(say("clips"), [(f"{clip} ({say('watched', f'{share:.0%}')})", plays)
+                                                  for clip, plays, share in figures.clips(data)], say("plays"))),
+        (say("pages"), charts.bars(say("pages"), [row for s, turned, zoomed in figures.pictures(data)
+                                                  for row in ((f"{named(s)}: {say('turned')}", turned),
+                                                              (f"{named(s)}: {say('zoomed')}", zoomed))],
+                                   say("times"))),
     ]
 
 

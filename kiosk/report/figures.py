@@ -91,3 +91,26 @@ def languages(data: Data) -> list[tuple[str, int]]:
     """Visits by the language they ended in."""
     counts = Counter(v.language for v in data.visits)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def clips(data: Data) -> list[tuple[str, int, float]]:
+    """Each clip with how often visitors played it and the median share of it they watched."""
+    shares: defaultdict[str, list[float]] = defaultdict(list)
+    for kind, detail, value in data.actions:
+        if kind == "clip":
+            shares[detail].append(value or 0.0)
+    return sorted(((clip, len(v), statistics.median(v)) for clip, v in shares.items()), key=lambda r: (-r[1], r[0]))
+
+
+def pictures(data: Data) -> list[tuple[str, int, int]]:
+    """Each screen with pages (timeline, gallery) and how often visitors turned a page and zoomed
+    a picture there."""
+    turned: Counter[str] = Counter()
+    zoomed: Counter[str] = Counter()
+    for kind, detail, _ in data.actions:
+        screen = detail.partition("#")[0]
+        if kind == "page":
+            turned[screen] += 1
+        elif kind == "zoom":
+            zoomed[screen] += 1
+    return sorted(((s, turned[s], zoomed[s]) for s in set(turned) | set(zoomed)), key=lambda r: (-r[1], r[0]))
