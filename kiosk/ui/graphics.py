@@ -1,11 +1,19 @@
 """Look at the machine's OpenGL and set the Qt Quick renderer before the first window exists
-(the rule is kiosk.core.renderer). Asking OpenGL its name costs ≈ 40 ms, so the answer is kept in the
-cache folder for the rest of the boot: drivers change with an update, which comes with a reboot."""
+(the rule is kiosk.core.renderer).
+
+OpenGL is asked its name in a child process (`python -m kiosk.ui.graphics`): a driver, once
+loaded, stays in the process that loaded it, and Mesa's software rasteriser brought 40 MB (LLVM)
+into a kiosk that then drew without it all day (PSS 218 MB instead of 178 after each boot); and a
+driver that crashes takes only the child down. The child takes ≈ 0.3 s, so the answer is kept in
+the cache folder for the rest of the boot: drivers change with an update, which comes with a
+reboot."""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 
 from PySide6.QtCore import Qt, qVersion
@@ -46,12 +54,29 @@ def gl_renderer(platform: str) -> str | None:
             return cached.get("gl_renderer")
     except (OSError, ValueError):
         pass
-    name = _ask_opengl()
+    name = _ask_child(platform)
     try:
         locations.write_json(path, {"key": key, "gl_renderer": name})
     except OSError:
         pass  # only a cache: the next start asks again
     return name
+
+
+PROBE_SECONDS = 30  # a driver that hangs longer than this counts as no driver
+
+
+def _ask_child(platform: str) -> str | None:
+    """GL_RENDERER as a child process on the same platform sees it; None if it has no OpenGL,
+    fails, crashes or hangs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": platform}
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console flashing up
+    try:
+        done = subprocess.run([sys.executable, "-m", __name__], env=env, capture_output=True, text=True,
+                              timeout=PROBE_SECONDS, stdin=subprocess.DEVNULL, creationflags=flags)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    name = done.stdout.strip()
+    return name if done.returncode == 0 and name else None
 
 
 def _ask_opengl() -> str | None:
@@ -74,3 +99,8 @@ def _ask_opengl() -> str | None:
 def _boot() -> int:
     """When this machine booted, to the minute: the monotonic clock counts from the boot."""
     return round((time.time() - time.monotonic()) / 60)
+
+
+if __name__ == "__main__":  # the child of _ask_child
+    _app = QGuiApplication(sys.argv[:1])
+    print(_ask_opengl() or "", flush=True)
