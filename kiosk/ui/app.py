@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import signal
 import socket
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -28,7 +28,6 @@ from ..content.pack import PACK_FILE
 from ..core.rehearsal import fit_scale
 from ..core.renderer import CHOICES as RENDERERS
 from ..system import locations
-from ..system.analytics import AnalyticsStore, database_path
 from ..system.imagecheck import CachedImageCheck, check_image, probe_video
 from ..system.logs import setup_logging
 from ..system.packcache import load_cached
@@ -41,6 +40,9 @@ from .idle import IdleController
 from .input_watch import InputWatch
 from .staff import StaffMenu
 from .view import ShowError, ShowView
+
+if TYPE_CHECKING:
+    from ..system.analytics import AnalyticsStore
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +104,10 @@ class Show:
         self.idle.resetRequested.connect(self.navigator.reset)
         self.idle.resetRequested.connect(self.staff.close)  # the menu closes itself when idle
         self.awake = KeepAwake()
-        # Visitor analytics, where the machine keeps them (`kiosk run`) and the pack allows.
+        self.wall_clock = wall_clock
         self.visits = None
         if analytics is not None:
-            from .visits import VisitRecorder
-            self.visits = VisitRecorder(analytics, self.navigator, self.idle, self.input,
-                                        staff_open=lambda: self.staff.state != "closed", clock=wall_clock,
-                                        parent=engine)
+            self.record_visits(analytics)
 
         if windowed:
             self.rehearsal.attach(self.window)
@@ -122,6 +121,15 @@ class Show:
             self.input.hide_cursor()
         self._remember_good(pack)
         self.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
+
+    def record_visits(self, store: AnalyticsStore) -> None:
+        """Record the visitors' touches into `store` from now on. `kiosk run` calls this once the
+        first screen is up: the analytics' modules cost the start 15 ms, and nobody can touch a
+        screen before it shows."""
+        from .visits import VisitRecorder
+        self.visits = VisitRecorder(store, self.navigator, self.idle, self.input,
+                                    staff_open=lambda: self.staff.state != "closed", clock=self.wall_clock,
+                                    parent=self.view.engine)
 
     @property
     def pack(self) -> Pack:
@@ -196,6 +204,9 @@ def scaled_clock(scale: tuple[float, float, float] | None) -> Callable[[], float
 def open_analytics(settings: Settings, pack: Pack) -> AnalyticsStore | None:
     """The machine's visitor analytics database, unless the machine or the pack switched them
     off; None too if it cannot be opened (logged: the show goes on without)."""
+    import sqlite3
+
+    from ..system.analytics import AnalyticsStore, database_path
     if not (settings.analytics and pack.analytics):
         log.info("visitor analytics off (%s)", "machine setting" if not settings.analytics else "pack")
         return None
@@ -290,14 +301,19 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         settings.pack = str(explicit.resolve())  # remembered, as if staff had chosen it
         settings.save()
     log.info("showing pack %s from %s", result.pack.id, result.root)
-    analytics = open_analytics(settings, result.pack)
     try:
         show = Show(result.pack, windowed=windowed, size=size, fit=windowed, settings=settings,
-                    analytics=analytics, idle_timeout=idle_timeout, wall_clock=scaled_clock(analytics_clock))
+                    idle_timeout=idle_timeout, wall_clock=scaled_clock(analytics_clock))
     except ShowError as e:
         log.error("%s", e)
         return 1
     show.renderer = str(chosen)
+
+    def first_frame() -> None:
+        store = open_analytics(settings, show.pack)
+        if store is not None:
+            show.record_visits(store)
+    show.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
     if exit_after_first_frame:  # `kiosk bench` times the start-up
         show.window.frameSwapped.connect(lambda: report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
     keep = _stop_on_signals(show)  # noqa: F841  (must stay alive while the app runs)

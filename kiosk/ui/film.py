@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QLoggingCategory, QObject, QRectF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQml import qmlRegisterType
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
-# Before Qt Multimedia loads: it looks for optional libraries (PipeWire, VA-API hardware decoding)
-# and warns of each one missing, which on a booth PC without them says nothing worth a log line;
-# and it names its FFmpeg version on stderr, in the middle of `kiosk validate`'s report.
-QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false")
-
-from PySide6.QtMultimedia import QVideoFrame, QVideoSink  # noqa: E402
-
-from .yuv import Converter  # noqa: E402  (after the rules above: it loads Qt Multimedia)
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 
 MODULE = "Kiosk.Media"
 
@@ -42,8 +37,14 @@ class FilmFrame(QQuickPaintedItem):
 
     def __init__(self, parent: QQuickItem | None = None):
         super().__init__(parent)
+        # Loaded with the first film on screen, not with the module: Qt Multimedia and FFmpeg
+        # cost the start of a show 8 ms, and its first screen shows no film.
+        from PySide6.QtMultimedia import QVideoFrame, QVideoSink
+
+        from .yuv import Converter
         self._sink = QVideoSink(self)
         self._frame = QVideoFrame()
+        self._paint_options = QVideoFrame.PaintOptions()
         self._picture: QImage | None = None  # the frame in RGB, made by libswscale (yuv.py)
         self._converter = Converter()
         self._cover = True
@@ -100,7 +101,7 @@ class FilmFrame(QQuickPaintedItem):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, self._picture)
         else:
-            frame.paint(painter, target, QVideoFrame.PaintOptions())
+            frame.paint(painter, target, self._paint_options)
 
 
 _registered = False
@@ -110,6 +111,12 @@ def register() -> None:
     """Make Kiosk.Media known to QML, once per process, before a view that shows films loads."""
     global _registered
     if not _registered:
+        # Before Qt Multimedia loads (with the first QML file that imports it): it looks for
+        # optional libraries (PipeWire, VA-API hardware decoding) and warns of each one missing,
+        # which on a booth PC without them says nothing worth a log line; and it names its FFmpeg
+        # version on stderr.
+        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\n"
+                                        "qt.multimedia.ffmpeg.info=false")
         qmlRegisterType(FilmFrame, MODULE, 1, 0, "FilmFrame")
         _registered = True
 

@@ -5,14 +5,16 @@ may hand them anything that answers the same."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtQuick import QQuickWindow
 
 from ..content import LoadResult, Pack
 from .idle import IdleController
 from .navigator import Navigator
-from .visits import VisitRecorder
+
+if TYPE_CHECKING:  # the analytics are loaded once the first screen is up (kiosk.ui.app)
+    from .visits import VisitRecorder
 
 
 class RunningShow(Protocol):
