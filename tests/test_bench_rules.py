@@ -195,3 +195,12 @@ def test_frames_missed_counts_skips_around_the_loop():
     assert frames_missed([10, 12, 15], 60) == (3, 3)
     assert frames_missed([58, 1], 60) == (2, 2)
     assert frames_missed([], 60) == (0, 0)
+
+
+def test_a_figure_misses_its_target_on_the_wrong_side_only():
+    from kiosk.benchmark import Figure
+    assert Figure("first_ms", 301, "ms", 300, "").misses()
+    assert not Figure("first_ms", 300, "ms", 300, "").misses()
+    assert Figure("fps", 49, "fps", 50, "", at_least=True).misses()
+    assert not Figure("fps", 58, "fps", 50, "", at_least=True).misses()
+    assert not Figure("gap_ms", 999, "ms", None, "").misses()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.core.visits import BACK, HOME, IDLE, OPEN, VisitTracker
+from kiosk.core.navigation import BACK, HOME, OPEN
+from kiosk.core.visits import IDLE, VisitTracker
 from kiosk.report import figures
 from kiosk.report.data import read
 from kiosk.system.analytics import AnalyticsStore

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import itertools
 
+from kiosk.core.navigation import BACK, OPEN, START
 from kiosk.core.visits import (
-    BACK,
     CLOSED,
     IDLE,
-    OPEN,
-    START,
     Event,
     ViewEnded,
     VisitEnded,

@@ -37,8 +37,15 @@ class Figure:
     key: str
     value: float
     unit: str
-    target: float | None  # at most
+    target: float | None  # at most; at least where `at_least`
     what: str
+    at_least: bool = False  # frames per second: more is better
+
+    def misses(self) -> bool:
+        """Whether the figure is on the wrong side of its target."""
+        if self.target is None:
+            return False
+        return self.value < self.target if self.at_least else self.value > self.target
 
 
 def missing_packages() -> list[str]:

@@ -291,15 +291,15 @@ class Series:
             result.notes.append(f"the screen changed {changes} time(s) while nobody touched it")
         self._stop(kiosk)
         result.figures += [
-            Figure("launch_first_frame_ms", statistics.median(firsts), "ms", 400,
+            Figure("launch_first_frame_ms", statistics.median(firsts), "ms", 300,
                    "spawn to the first picture on screen (median)"),
-            Figure("launch_settled_ms", statistics.median(settleds), "ms", None,
+            Figure("launch_settled_ms", statistics.median(settleds), "ms", 450,
                    "spawn to the screen within 1 % of its final picture"),
             Figure("start_pss_mb", statistics.median(pss), "MB", 150,
                    "PSS of the kiosk's processes after start (shared pages shared out)"),
             Figure("start_uss_mb", statistics.median(uss), "MB", None,
                    "USS of the same: its own pages only, freed when it stops"),
-            Figure("idle_cpu_percent", idle, "%", 0.5,
+            Figure("idle_cpu_percent", idle, "%", 0.2,
                    f"CPU on a static screen (the start screen, {plan.idle_seconds:g} s)"),
         ]
 
@@ -318,21 +318,22 @@ class Series:
                             f"tap was at most {taps.mirror_apart:.2%} apart from the screen (Mirror.differs)")
         f = result.figures
         f += [
-            Figure("release_to_change_p50_ms", percentile(taps.response_ms, 50), "ms", None,
+            Figure("release_to_change_p50_ms", percentile(taps.response_ms, 50), "ms", 35,
                    f"tap release to the first changed picture, median of {len(taps.response_ms)}"),
-            Figure("release_to_change_p95_ms", percentile(taps.response_ms, 95), "ms", 33, "same, 95th percentile"),
+            Figure("release_to_change_p95_ms", percentile(taps.response_ms, 95), "ms", 50, "same, 95th percentile"),
         ]
         if taps.slide_fps:
-            f += [Figure("slide_fps", statistics.median(taps.slide_fps), "fps", None,
-                         f"distinct pictures per second while a page slides, median of {len(taps.slide_fps)}"),
+            f += [Figure("slide_fps", statistics.median(taps.slide_fps), "fps", 50,
+                         f"distinct pictures per second while a page slides, median of {len(taps.slide_fps)}",
+                         at_least=True),
                   Figure("slide_fps_p5", percentile(taps.slide_fps, 5), "fps", None, "same, the slowest 5 %"),
-                  Figure("slide_longest_gap_ms", max(taps.slide_gap_ms), "ms", None,
+                  Figure("slide_longest_gap_ms", max(taps.slide_gap_ms), "ms", 50,
                          "longest time between two pictures in any slide"),
                   Figure("slide_gap_p95_ms", percentile(taps.slide_gap_ms, 95), "ms", None,
                          "95th percentile of each slide's longest gap")]
         if taps.navigation_cpu_ms:
             # The mean: CPU times come in ticks of 10 ms, which would make a median coarse.
-            f.append(Figure("navigation_cpu_ms", statistics.fmean(taps.navigation_cpu_ms), "ms", None,
+            f.append(Figure("navigation_cpu_ms", statistics.fmean(taps.navigation_cpu_ms), "ms", 300,
                             "CPU time of the kiosk's processes per navigation (tap, slide, work after), mean"))
 
     def _stop(self, kiosk: Kiosk) -> None:

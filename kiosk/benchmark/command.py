@@ -174,7 +174,7 @@ def as_json(outcome: Outcome, pack: str) -> dict:
 
 
 def table(columns: dict[str, list[Figure]]) -> list[str]:
-    """One row per measure, one column per renderer; a value over its target is marked `*`."""
+    """One row per measure, one column per renderer; a value that misses its target is marked `*`."""
     keys: dict[str, Figure] = {}
     for figures in columns.values():
         for f in figures:
@@ -185,9 +185,8 @@ def table(columns: dict[str, list[Figure]]) -> list[str]:
         cells = []
         for figures in columns.values():
             f = next((f for f in figures if f.key == key), None)
-            over = f is not None and f.target is not None and f.value > f.target
-            cells.append(f"{f.value:,.1f} {f.unit}{'*' if over else ' '}" if f else "-")
-        target = f"≤ {first.target:g}" if first.target is not None else ""
+            cells.append(f"{f.value:,.1f} {f.unit}{'*' if f.misses() else ' '}" if f else "-")
+        target = f"{'≥' if first.at_least else '≤'} {first.target:g}" if first.target is not None else ""
         lines.append(f"{key:28}" + "".join(f"{c:>{width}}" for c in cells) + f"{target:>9}  {first.what}")
     return lines
 
@@ -207,5 +206,5 @@ def report(outcome: Outcome, pack: str) -> str:
         lines += [f"In process ({where}; the default pack): timed by Qt's frameSwapped, inside the process"]
         lines += table({b: r.figures for b, r in outcome.in_process.items()})
         lines += [f"  {backend}: renderer {r.renderer}" for backend, r in outcome.in_process.items()]
-    lines.append("(* over its target)")
+    lines.append("(* misses its target)")
     return "\n".join(lines)

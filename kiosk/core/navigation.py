@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 MAX_HISTORY = 64  # visitors wander in circles for hours; the way back must not grow forever
 
 FORWARD, BACKWARD, JUMP = 1, -1, 0  # JUMP: a fresh start (reset, new pack), shown without animation
+# How a screen came: a tile, card or link, Back (or the edge swipe), Home; "start" for the
+# screen a visit begins on (kiosk.core.visits).
+OPEN, BACK, HOME, START = "open", "back", "home", "start"
 
 
 @dataclass

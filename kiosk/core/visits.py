@@ -15,11 +15,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .navigation import START
+
 # How a visit ended.
 IDLE, PACK, CLOSED = "idle", "pack", "closed"
-# How a screen came: a tile, card or link, Back (or the edge swipe), Home; "start" for the
-# screen a visit begins on.
-OPEN, BACK, HOME, START = "open", "back", "home", "start"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 
 from ..content import Pack, ScreenRef, parts
 from ..content.captions import Cue, caption_at, read_vtt
-from ..core.navigation import Navigation, is_back_swipe
-from ..core.visits import BACK, HOME, OPEN
+from ..core.navigation import BACK, HOME, OPEN, Navigation, is_back_swipe
 from .images import decode_size_for
 from .present import language_name, present, present_pack
 
