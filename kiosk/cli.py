@@ -177,6 +177,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("path", metavar="NAME_OR_PATH", help="the new pack's id, or its folder")
 
+    texts = sub.add_parser(
+        "texts", help="the pack's texts out to translators as PO files, and their translations back",
+        description="Translation round trip through gettext PO files (Poedit, Weblate, any CAT tool). "
+        "`export` writes one PO file per language of the pack other than its default one; "
+        "`import` writes the translations back into the pack's YAML, changing only the texts "
+        "that changed (comments, order and formatting stay), and says which entries were left "
+        "untranslated, marked fuzzy or made for words that have changed since.",
+    )
+    texts_sub = texts.add_subparsers(dest="texts_command", metavar="export|import", required=True)
+    texts_export = texts_sub.add_parser("export", help="write texts/<language>.po")
+    texts_export.add_argument("pack", metavar="PACK", help="pack folder or id")
+    texts_export.add_argument("-o", "--out", type=Path, default=Path("texts"), metavar="FOLDER",
+                              help="where the PO files go (default: ./texts)")
+    texts_import = texts_sub.add_parser("import", help="write the translations of FOLDER/*.po into the pack")
+    texts_import.add_argument("pack", metavar="PACK", help="pack folder or id")
+    texts_import.add_argument("folder", type=Path, metavar="FOLDER", help="the PO files")
+
     pin = sub.add_parser(
         "set-pin", help="set the staff menu PIN for this machine",
         description="Set the PIN that opens the hidden staff menu (tap the four screen corners "
@@ -216,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_set_pin(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "texts":
+            return cmd_texts(args)
         return cmd_run(args, argv)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
@@ -336,6 +355,37 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             worst = 1
     return worst
+
+
+def cmd_texts(args: argparse.Namespace) -> int:
+    from .content.texts import TextsError, export_texts, import_texts
+    folder = find_pack(args.pack)
+    try:
+        if args.texts_command == "export":
+            for language, (count, missing) in export_texts(folder, args.out).items():
+                print(f"{args.out / (language + '.po')}: {count} texts, {missing} untranslated")
+            return 0
+        report = import_texts(folder, args.folder)
+    except NotAPackFolder as e:
+        raise UsageError(str(e)) from None
+    except TextsError as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return 1
+    for what, entries in (("changed", report.changed), ("untranslated, left as it was", report.untranslated),
+                          ("fuzzy, not written", report.fuzzy),
+                          ("made for words that have changed since the export, not written", report.stale),
+                          ("no longer in the pack", report.unknown)):
+        if entries:
+            print(f"{len(entries)} {what}:")
+            print("".join(f"  {entry}\n" for entry in entries), end="")
+    print(f"{len(report.files)} file(s) written" + (f": {', '.join(report.files)}" if report.files else ""))
+    if report.files:
+        problems = load_pack(folder).errors
+        for problem in problems:
+            print(problem.format(str(folder)))
+        if problems:
+            return 1
+    return 0
 
 
 def template_problems(pack) -> list:

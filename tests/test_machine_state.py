@@ -26,6 +26,7 @@ COMMANDS = {
     "bench": ["-m", "kiosk", "bench", "--quick", "--json"],
     "screenshots": [str(REPO / "tools" / "screenshots.py"), "--out", "{tmp}/shots"],
     "report": ["-m", "kiosk", "report", "-o", "{tmp}/report.html", "--csv", "{tmp}/csv"],
+    "texts": ["-m", "kiosk", "texts", "export", "yongchuan-2022", "-o", "{tmp}/texts"],
 }
 
 

@@ -54,6 +54,9 @@ class LoadResult:
     root: Path
     problems: list[Problem]
     pack: Pack | None = None  # set only when there are no errors
+    # The pack as far as it could be read, errors and all: for tools that work on a pack being
+    # edited (kiosk texts, where a language just added has no texts yet). Never shown.
+    draft: Pack | None = None
     # Best-effort facts for listings, known even when the pack has errors:
     id: str | None = None
     title: Text | None = None
@@ -111,6 +114,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None, probe_video: Vi
         else:
             unreadable.update(i for i in (_written_id(screen_node), path.stem) if i is not None)
     pack = dataclasses.replace(pack, screens=screens, root=root)
+    result.draft = pack
 
     if pack.id and pack.id != root.resolve().name:
         problems.warning(node.value["id"].pos, f"pack id '{pack.id}' differs from its folder name "
