@@ -159,3 +159,18 @@ def test_a_yaml_error_shows_the_line_and_a_caret(tmp_path: Path):
     assert problem.format_with_detail().splitlines()[1:3] == [
         "    5 |   en: New: a page",
         "      |          ^"]
+
+
+@pytest.mark.parametrize("countdown, said", [(10, "a 10 s warning before the reset"),
+                                             (0, "no warning before the reset")])
+def test_an_idle_countdown_under_20_seconds_is_a_warning(tmp_path, countdown, said):
+    """WCAG 2.2.1: at least 20 s to ask for more time before the reset."""
+    pack = tmp_path / "minimal"
+    shutil.copytree(MINIMAL_PACK, pack)
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    (pack / "pack.yaml").write_text(text.replace("  timeout: 60\n", f"  timeout: 60\n  countdown: {countdown}\n"),
+                                    encoding="utf-8")
+    result = load_pack(pack)
+    assert [p.format("minimal") for p in result.warnings] == [
+        f"minimal/pack.yaml:13:14: warning: idle countdown {countdown}: {said} leaves a visitor who reads or "
+        "moves slowly no time to keep the screen; give at least 20 s (WCAG 2.2.1)"]

@@ -87,6 +87,28 @@ def test_a_touch_during_the_countdown_cancels_it(show_pack, qtbot):
     assert idle.phase == "warning"
 
 
+def test_the_warning_gives_20_seconds_and_one_tap_extends_it_again_and_again(show_pack, qtbot):
+    """WCAG 2.2.1: before the reset, at least 20 s to ask for more time with one simple action,
+    at least ten times over. The pack's own times (no override)."""
+    visitor = awake_show(show_pack, qtbot, timeout=None, countdown=None)
+    nav, idle = visitor.show.navigator, visitor.show.idle
+    go(visitor, "history")
+    visitor.tap("year:2017")
+    for extension in range(12):
+        wait(visitor, 90)
+        assert idle.phase == "warning", extension
+        assert visitor.wait_for("countdown")
+        assert visitor.text_of("secondsLeft") == "20"
+        wait(visitor, 19)
+        assert visitor.text_of("secondsLeft") == "1"
+        visitor.tap(scene_rect(visitor.find("countdown")).center())
+        qtbot.waitUntil(lambda: idle.phase == "active" and not visitor.find_all("countdown"))
+        assert (nav.screenId, visitor.find("pager").property("currentIndex")) == ("history", 3), extension
+    wait(visitor, 90)
+    wait(visitor, 20)
+    assert idle.phase == "attract", "untouched, the countdown still ends in the reset"
+
+
 def test_a_long_drag_is_never_cut_off(show_pack, qtbot):
     visitor = awake_show(show_pack, qtbot, timeout=60, countdown=0)
     idle = visitor.show.idle

@@ -28,9 +28,10 @@ class Clock:
         return self.now
 
 
-def awake_show(show_pack, qtbot, mode: str = "touch", timeout: float = TIMEOUT,
-               countdown: float = COUNTDOWN) -> Visitor:
-    """The Yongchuan show, settled, with a clock of the test's own (`visitor.clock`)."""
+def awake_show(show_pack, qtbot, mode: str = "touch", timeout: float | None = TIMEOUT,
+               countdown: float | None = COUNTDOWN) -> Visitor:
+    """The Yongchuan show, settled, with a clock of the test's own (`visitor.clock`); None for
+    the pack's own idle times."""
     clock = Clock()
     show = show_pack(YONGCHUAN_PACK, idle_timeout=timeout, idle_countdown=countdown, clock=clock)
     visitor = Visitor(show, qtbot, mode)

@@ -278,7 +278,7 @@ class Film(Model):
 @dataclass(frozen=True, kw_only=True)
 class Idle(Model):
     timeout: float = field(default=90.0, metadata=meta(minimum=5, maximum=3600))
-    countdown: float = field(default=10.0, metadata=meta(minimum=0, maximum=120))
+    countdown: float = field(default=20.0, metadata=meta(minimum=0, maximum=120))  # see pack.MIN_COUNTDOWN
     attract_films: list[Film] = field(default_factory=list)  # played in turn, then the images
     attract_images: list[Image] = field(default_factory=list)
     attract_text: Text | None = None

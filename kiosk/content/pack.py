@@ -122,6 +122,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None, probe_video: Vi
     _check_languages(pack, node, problems)
     _check_screens(pack, problems, unreadable)
     _check_media_choice(pack, problems)
+    _check_timing(pack, problems)
     films = _check_assets(pack, problems, check_image, probe_video)
     _check_captions(pack, problems, films)
     result.problems = problems.sorted()
@@ -214,6 +215,20 @@ def _check_screens(pack: Pack, problems: Problems, unreadable: set[str]) -> None
                 f"screen '{screen_id}' cannot be reached: no tile, card or link leads to it "
                 f"from the start screen '{pack.start.id}'",
             )
+
+
+# WCAG 2.2.1 (timing adjustable): before a time limit ends, at least 20 seconds to say "more time",
+# with one simple action. The kiosk's "Still there?" countdown is that warning; one tap extends.
+MIN_COUNTDOWN = 20.0
+
+
+def _check_timing(pack: Pack, problems: Problems) -> None:
+    countdown = pack.idle.countdown
+    if countdown < MIN_COUNTDOWN:
+        said = "no warning before the reset" if countdown == 0 else f"a {countdown:g} s warning before the reset"
+        problems.warning(pack.idle.pos_of("countdown"),
+                         f"idle countdown {countdown:g}: {said} leaves a visitor who reads or moves slowly no "
+                         f"time to keep the screen; give at least {MIN_COUNTDOWN:g} s (WCAG 2.2.1)")
 
 
 def _check_media_choice(pack: Pack, problems: Problems) -> None:
