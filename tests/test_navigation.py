@@ -121,3 +121,20 @@ def test_visit_order_starts_at_the_start_screen_and_lists_each_screen_once():
     order = [screen.id for screen in visit_order(pack)]
     assert order[0] == pack.start.id
     assert sorted(order) == sorted(screen.id for screen in pack.screens)
+
+
+def test_high_contrast_gives_every_text_aaa_contrast_on_whatever_it_is_drawn_on():
+    from kiosk.core.contrast import AAA, HIGH_CONTRAST, contrast
+    c = HIGH_CONTRAST
+    for fg in ("text", "muted", "accent"):
+        for bg in ("background", "surface", "primary"):
+            assert contrast(c[fg], c[bg]) >= AAA, (fg, bg)
+    assert contrast(c["background"], c["accent"]) >= AAA  # the current year: dark on the accent
+    assert round(contrast("#ffffff", "#000000"), 1) == 21.0 and contrast("#777777", "#777777") == 1.0
+
+
+def test_high_contrast_is_the_visitors_and_ends_with_the_visit():
+    nav = Navigation(start="home", screen_ids=frozenset({"home"}), languages=("zh", "en"), default_language="zh")
+    nav.high_contrast = True
+    nav.reset()
+    assert nav.high_contrast is False

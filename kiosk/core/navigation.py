@@ -32,6 +32,7 @@ class Navigation:
     # picture of a pager, "scroll": how far its text is scrolled): kept over a reload after an
     # edit, forgotten on leaving the screen.
     place: dict[str, float] = field(default_factory=dict)
+    high_contrast: bool = False  # the visitor's choice (kiosk.core.contrast), until the next visitor
 
     def __post_init__(self) -> None:
         self.reset()
@@ -42,6 +43,7 @@ class Navigation:
         self.current = self.start
         self.place = {}
         self.language = self.default_language
+        self.high_contrast = False
         self.history.clear()
         self.direction = JUMP
 

@@ -113,10 +113,14 @@ def register() -> None:
     if not _registered:
         # Before Qt Multimedia loads (with the first QML file that imports it): it looks for
         # optional libraries (PipeWire, VA-API hardware decoding) and warns of each one missing,
-        # which on a booth PC without them says nothing worth a log line; and it names its FFmpeg
-        # version on stderr.
+        # which on a booth PC without them says nothing worth a log line; it names its FFmpeg
+        # version on stderr; and it warns "Could not open media ... Immediate exit requested"
+        # when we stop a film while it opens (a touch during the attract loop's first instant).
+        # A film that really cannot be opened is reported by the player's error, which the show
+        # logs once with the film's name (AttractFilm.qml, ClipPlayer.qml).
         QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false\n"
-                                        "qt.multimedia.ffmpeg.info=false")
+                                        "qt.multimedia.ffmpeg.info=false\n"
+                                        "qt.multimedia.ffmpeg.mediadataholder.warning=false")
         qmlRegisterType(FilmFrame, MODULE, 1, 0, "FilmFrame")
         _registered = True
 

@@ -108,8 +108,12 @@ def loading(stage: QQuickItem) -> bool:
 
 
 def taps(item: QQuickItem) -> bool:
-    """Whether a visitor can tap it: it has an enabled TapHandler."""
-    return any(h.inherits("QQuickTapHandler") and h.property("enabled") for h in item.children())
+    """Whether a visitor can tap it: it has an enabled TapHandler, or holds an enabled TapTarget
+    (which fills it; its box, with the words and picture on it, is what is tapped)."""
+    if item.property("isTapTarget"):
+        return False
+    return any((h.inherits("QQuickTapHandler") or bool(h.property("isTapTarget"))) and h.property("enabled")
+               for h in item.children())
 
 
 def touch_targets(stage: QQuickItem) -> list[Box]:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 
 from ..content import Pack, ScreenRef, parts
 from ..content.captions import Cue, caption_at, read_vtt
+from ..core.contrast import HIGH_CONTRAST
 from ..core.navigation import BACK, HOME, OPEN, Navigation, is_back_swipe
 from .images import decode_size_for
 from .present import language_name, present, present_pack
@@ -28,6 +29,7 @@ class Navigator(QObject):
     clipWatched = Signal(str, float)
     languageChanged = Signal()
     packChanged = Signal()
+    lookChanged = Signal()  # the colours: another pack, or high contrast switched
 
     def __init__(self, pack: Pack, language: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -53,6 +55,7 @@ class Navigator(QObject):
         if keep_place:
             self._nav.continue_from(old)
         self.packChanged.emit()
+        self.lookChanged.emit()
         self.languageChanged.emit()
         self.moved.emit()
 
@@ -68,6 +71,7 @@ class Navigator(QObject):
         self._nav.reset()
         if why:
             log.info("%s: back to the start screen, language %s", why, self._nav.language)
+        self.lookChanged.emit()
         self.languageChanged.emit()
         self.moved.emit()
 
@@ -76,6 +80,16 @@ class Navigator(QObject):
     @Property("QVariantMap", notify=packChanged)
     def pack(self) -> dict:
         return self._pack_view
+
+    @Property("QVariantMap", notify=lookChanged)
+    def theme(self) -> dict:
+        """The pack's theme, in the high-contrast colours if the visitor chose them."""
+        theme = self._pack_view["theme"]
+        return {**theme, **HIGH_CONTRAST} if self._nav.high_contrast else theme
+
+    @Property(bool, notify=lookChanged)
+    def highContrast(self) -> bool:
+        return self._nav.high_contrast
 
     @Property("QVariantMap", notify=moved)
     def screen(self) -> dict:
@@ -154,6 +168,11 @@ class Navigator(QObject):
     @Slot()
     def toggleLanguage(self) -> None:
         self.setLanguage(self._nav.next_language())
+
+    @Slot()
+    def toggleContrast(self) -> None:
+        self._nav.high_contrast = not self._nav.high_contrast
+        self.lookChanged.emit()
 
     @Slot(str, str, float)
     def remember(self, screen_id: str, key: str, value: float) -> None:

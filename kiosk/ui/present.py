@@ -31,6 +31,14 @@ UI_STRINGS = {
     "touch_to_start": {"zh": "触摸开始", "en": "Touch to start"},
     "sound_on": {"zh": "打开声音", "en": "Sound on"},
     "sound_off": {"zh": "关闭声音", "en": "Sound off"},
+    "contrast": {"zh": "高对比度", "en": "High contrast"},
+    # Read out by screen readers (QML Accessible names), not shown.
+    "picture_n": {"zh": "第%1张图片", "en": "Picture %1"},
+    "previous": {"zh": "上一个", "en": "Previous"},
+    "next": {"zh": "下一个", "en": "Next"},
+    "play": {"zh": "播放", "en": "Play"},
+    "pause": {"zh": "暂停", "en": "Pause"},
+    "film_position": {"zh": "播放进度", "en": "Position in the film"},
 }
 
 

@@ -35,7 +35,7 @@ ScreenPage {
                     Layout.fillHeight: true
                     radius: Ui.px(20)
                     color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.9)
-                    border.color: Ui.alpha(card.opens ? Ui.theme.accent : Ui.theme.text, card.opens ? 0.45 : 0.12)
+                    border.color: Ui.ink(card.opens ? Ui.theme.accent : Ui.theme.text, card.opens ? 0.45 : 0.12)
                     border.width: Math.max(1, Ui.px(2))
                     scale: tap.pressed ? 0.98 : 1
                     Column {
@@ -70,7 +70,7 @@ ScreenPage {
                             width: parent.width
                             visible: text !== ""
                             text: Ui.t(card.modelData.text)
-                            color: Ui.alpha(Ui.theme.text, 0.85)
+                            color: Ui.ink(Ui.theme.text, 0.85)
                             font.pixelSize: Ui.px(25)
                         }
                         Flow {
@@ -86,11 +86,11 @@ ScreenPage {
                             }
                         }
                     }
-                    TapHandler {
+                    TapTarget {
                         id: tap
                         enabled: card.opens
-                        gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: Ui.nav.open(card.modelData.target)
+                        name: Ui.t(card.modelData.title)
+                        onActivated: Ui.nav.open(card.modelData.target)
                     }
                 }
             }

@@ -8,7 +8,7 @@ Rectangle {
     implicitHeight: label.implicitHeight + Ui.px(12)
     radius: height / 2
     color: Ui.alpha(Ui.theme.primary, 0.18)
-    border.color: Ui.alpha(Ui.theme.primary, 0.55)
+    border.color: Ui.ink(Ui.theme.primary, 0.55)
     border.width: Math.max(1, Ui.px(1.5))
     Label {
         id: label

@@ -80,9 +80,9 @@ Item {
             cover: false
             visible: shown
         }
-        TapHandler {
-            gesturePolicy: TapHandler.ReleaseWithinBounds
-            onTapped: clipItem.toggle()
+        TapTarget {
+            name: Ui.t(Ui.nav.pack.strings[clipItem.playing ? "pause" : "play"])
+            onActivated: clipItem.toggle()
         }
         // The invitation to play: large, in the middle, until the film runs.
         Rectangle {
@@ -133,6 +133,7 @@ Item {
             objectName: "playPause"
             anchors.verticalCenter: parent.verticalCenter
             icon: Qt.resolvedUrl(clipItem.playing ? "icons/pause.svg" : "icons/play.svg")
+            accessibleName: Ui.t(Ui.nav.pack.strings[clipItem.playing ? "pause" : "play"])
             onTapped: clipItem.toggle()
         }
         // Progress: how far the film is, and its length; tap to jump.
@@ -161,7 +162,9 @@ Item {
                 color: Ui.theme.muted
                 font.pixelSize: Ui.px(20)
             }
-            TapHandler {
+            Accessible.role: Accessible.ProgressBar
+            Accessible.name: Ui.t(Ui.nav.pack.strings.film_position)
+            TapHandler {  // a tap along the bar goes there
                 enabled: player.seekable
                 onTapped: (point) => player.position = player.duration * point.position.x / progress.width
             }

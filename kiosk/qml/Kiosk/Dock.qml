@@ -21,6 +21,7 @@ Rectangle {
             objectName: "backButton"
             icon: Qt.resolvedUrl("icons/back.svg")
             text: Ui.portrait ? "" : Ui.t(Ui.nav.pack.strings.back)
+            accessibleName: Ui.t(Ui.nav.pack.strings.back)
             enabled: Ui.nav.canGoBack
             onTapped: Ui.nav.back()
         }
@@ -28,13 +29,14 @@ Rectangle {
             objectName: "homeButton"
             icon: Qt.resolvedUrl("icons/home.svg")
             text: Ui.portrait ? "" : Ui.t(Ui.nav.pack.strings.home)
+            accessibleName: Ui.t(Ui.nav.pack.strings.home)
             enabled: Ui.nav.canGoHome
             onTapped: Ui.nav.home()
         }
     }
 
     Row {
-        anchors { left: left.right; right: lang.left; margins: Ui.px(24); verticalCenter: parent.verticalCenter }
+        anchors { left: left.right; right: contrast.left; margins: Ui.px(24); verticalCenter: parent.verticalCenter }
         spacing: Ui.px(16)
         layoutDirection: Qt.RightToLeft
         Text {
@@ -53,6 +55,16 @@ Rectangle {
             width: Ui.px(64); height: width
             anchors.verticalCenter: parent.verticalCenter
         }
+    }
+
+    TouchButton {
+        id: contrast
+        objectName: "contrastButton"
+        anchors { right: lang.left; rightMargin: Ui.px(20); verticalCenter: parent.verticalCenter }
+        icon: Qt.resolvedUrl("icons/contrast.svg")
+        accessibleName: Ui.t(Ui.nav.pack.strings.contrast)
+        primary: Ui.nav.highContrast  // lit while it is on
+        onTapped: Ui.nav.toggleContrast()
     }
 
     TouchButton {

@@ -28,7 +28,7 @@ ScreenPage {
                     height: Math.max(box.implicitHeight + Ui.px(48), share)
                     radius: Ui.px(20)
                     color: Ui.alpha(Ui.theme.surface, 0.9)
-                    border.color: Ui.alpha(Ui.theme.accent, 0.25)
+                    border.color: Ui.ink(Ui.theme.accent, 0.25)
                     border.width: Math.max(1, Ui.px(2))
                     FigureBox {
                         id: box

@@ -132,7 +132,11 @@ ScreenPage {
                     width: Ui.px(14); height: width; radius: width / 2
                     color: pager.currentIndex === parent.index ? Ui.theme.accent : Ui.alpha(Ui.theme.text, 0.3)
                 }
-                TapHandler { onTapped: pager.currentIndex = parent.index }
+                TapTarget {
+                    name: Ui.t(Ui.nav.pack.strings.picture_n).arg(parent.index + 1)
+                    gesturePolicy: TapHandler.DragThreshold
+                    onActivated: pager.currentIndex = parent.index
+                }
             }
         }
     }
@@ -141,6 +145,7 @@ ScreenPage {
         objectName: "previous"
         visible: pager.currentIndex > 0
         icon: Qt.resolvedUrl("icons/back.svg")
+        accessibleName: Ui.t(Ui.nav.pack.strings.previous)
         anchors { left: parent.left; leftMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
         onTapped: pager.decrementCurrentIndex()
     }
@@ -148,6 +153,7 @@ ScreenPage {
         objectName: "next"
         visible: pager.currentIndex < pager.count - 1
         icon: Qt.resolvedUrl("icons/forward.svg")
+        accessibleName: Ui.t(Ui.nav.pack.strings.next)
         anchors { right: parent.right; rightMargin: Ui.px(12); verticalCenter: pager.verticalCenter }
         onTapped: pager.incrementCurrentIndex()
     }

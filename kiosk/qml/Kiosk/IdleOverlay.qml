@@ -25,7 +25,7 @@ Item {
             height: column.implicitHeight + Ui.px(96)
             radius: Ui.px(32)
             color: Ui.theme.surface
-            border.color: Ui.alpha(Ui.theme.accent, 0.6)
+            border.color: Ui.ink(Ui.theme.accent, 0.6)
             border.width: Ui.px(2)
             Column {
                 id: column

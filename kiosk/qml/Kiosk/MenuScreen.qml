@@ -121,7 +121,7 @@ ScreenPage {
                 height: grid.tileHeight
                 radius: Ui.px(24)
                 color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.86)
-                border.color: Ui.alpha(Ui.theme.accent, tap.pressed ? 0.9 : 0.35)
+                border.color: Ui.ink(Ui.theme.accent, tap.pressed ? 0.9 : 0.35)
                 border.width: Math.max(1, Ui.px(2))
                 scale: tap.pressed ? 0.97 : 1
                 Behavior on scale { NumberAnimation { duration: 90 } }
@@ -161,10 +161,10 @@ ScreenPage {
                     maximumLineCount: 2
                     elide: Text.ElideRight
                 }
-                TapHandler {
+                TapTarget {
                     id: tap
-                    gesturePolicy: TapHandler.ReleaseWithinBounds
-                    onTapped: Ui.nav.open(tile.modelData.target)
+                    name: [label.text, subtitleLabel.text].filter(t => t !== "").join(". ")
+                    onActivated: Ui.nav.open(tile.modelData.target)
                 }
             }
         }

@@ -70,7 +70,7 @@ ScreenPage {
                             width: parent.width
                             visible: text !== ""
                             text: Ui.t(step.modelData.text)
-                            color: Ui.alpha(Ui.theme.text, 0.85)
+                            color: Ui.ink(Ui.theme.text, 0.85)
                             font.pixelSize: Ui.px(25)
                         }
                         FigureRow {

@@ -46,6 +46,7 @@ Rectangle {
                 id: closeButton
                 objectName: "staffClose"
                 text: "✕"
+                accessibleName: "关闭 · Close"
                 anchors.right: parent.right
                 onTapped: panel.staff.dismiss()
             }
@@ -235,9 +236,11 @@ Rectangle {
                             wrapMode: Text.WrapAnywhere
                         }
                     }
-                    TapHandler {
+                    TapTarget {
                         enabled: row.modelData.ok && !row.modelData.current
-                        onTapped: panel.staff.choosePack(row.modelData.folder)
+                        name: Ui.t(row.modelData.title) || row.modelData.id
+                        gesturePolicy: TapHandler.DragThreshold
+                        onActivated: panel.staff.choosePack(row.modelData.folder)
                     }
                 }
             }

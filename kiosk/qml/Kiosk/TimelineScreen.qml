@@ -47,7 +47,11 @@ ScreenPage {
                             wrapMode: Text.NoWrap
                         }
                     }
-                    TapHandler { onTapped: pager.currentIndex = stop.index }
+                    TapTarget {
+                        name: stop.modelData.year
+                        gesturePolicy: TapHandler.DragThreshold  // a swipe across the years still scrolls them
+                        onActivated: pager.currentIndex = stop.index
+                    }
                 }
             }
         }
@@ -97,7 +101,7 @@ ScreenPage {
                     visible: text !== ""
                     text: Ui.t(event.modelData.text)
                     font.pixelSize: Ui.px(27)
-                    color: Ui.alpha(Ui.theme.text, 0.88)
+                    color: Ui.ink(Ui.theme.text, 0.88)
                     lineHeight: 1.25
                 }
                 FigureRow {
@@ -114,6 +118,7 @@ ScreenPage {
         objectName: "previous"
         visible: pager.currentIndex > 0
         icon: Qt.resolvedUrl("icons/back.svg")
+        accessibleName: Ui.t(Ui.nav.pack.strings.previous)
         anchors { left: parent.left; leftMargin: Ui.px(12) }
         // Beside the picture in portrait, where they cover no text.
         y: pager.y + (Ui.portrait ? pager.height * 0.2 : pager.height / 2) - height / 2
@@ -123,6 +128,7 @@ ScreenPage {
         objectName: "next"
         visible: pager.currentIndex < pager.count - 1
         icon: Qt.resolvedUrl("icons/forward.svg")
+        accessibleName: Ui.t(Ui.nav.pack.strings.next)
         anchors { right: parent.right; rightMargin: Ui.px(12) }
         y: pager.y + (Ui.portrait ? pager.height * 0.2 : pager.height / 2) - height / 2
         onTapped: pager.incrementCurrentIndex()

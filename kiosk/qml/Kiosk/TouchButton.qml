@@ -8,13 +8,14 @@ Rectangle {
     property url icon: ""
     property bool primary: false
     property real fontSize: Ui.px(26)
+    property string accessibleName: text  // give one where the button shows only an icon
     signal tapped()
 
     implicitHeight: Ui.px(80)
     implicitWidth: Math.max(implicitHeight, row.implicitWidth + Ui.px(44))
     radius: height / 2
     color: primary ? Ui.theme.primary : Ui.alpha(Ui.theme.surface, 0.92)
-    border.color: Ui.alpha(Ui.theme.text, enabled ? 0.22 : 0.08)
+    border.color: Ui.ink(Ui.theme.text, enabled ? 0.22 : 0.08)
     border.width: Math.max(1, Ui.px(2))
     opacity: enabled ? 1 : 0.35
     scale: tap.pressed ? 0.95 : 1
@@ -40,9 +41,10 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
     }
-    TapHandler {
+    TapTarget {
         id: tap
-        gesturePolicy: TapHandler.ReleaseWithinBounds
-        onTapped: button.tapped()
+        name: button.accessibleName
+        enabled: button.enabled
+        onActivated: button.tapped()
     }
 }

@@ -19,7 +19,7 @@ QtObject {
     // are shown as they come, with the window: a fade would only delay the start by 180 ms.
     property bool started: false
 
-    readonly property var theme: nav ? nav.pack.theme : ({})
+    readonly property var theme: nav ? nav.theme : ({})  // the pack's, or high contrast
     readonly property string language: nav ? nav.language : ""
 
     // The smallest touch target, 48 px at 1080p (we use 64-96 for the main buttons).
@@ -39,5 +39,10 @@ QtObject {
     // Theme colour with an alpha, for surfaces over background images.
     function alpha(color, a) {
         return Qt.alpha(color, a)
+    }
+    // A colour drawn as an outline or as text: softened by the alpha in the pack's look, solid in
+    // high contrast, where every line and letter must stand out (kiosk.core.contrast).
+    function ink(color, a) {
+        return nav && nav.highContrast ? color : Qt.alpha(color, a)
     }
 }
