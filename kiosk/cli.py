@@ -177,6 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("path", metavar="NAME_OR_PATH", help="the new pack's id, or its folder")
 
+    pack = sub.add_parser(
+        "pack", help="make a pack ready to send to kiosks: validate it, write its manifest, zip it",
+        description="Validate a pack, write manifest.json into it (its version and every file with "
+        "its size and SHA-256, which a kiosk checks before it installs the pack from its inbox), "
+        "and with -o write a .zip of it to drop into a kiosk's inbox or a synced folder.",
+    )
+    pack.add_argument("pack", metavar="PACK", help="pack folder or id")
+    pack.add_argument("--version", required=True, metavar="VERSION",
+                      help="what this version is called (shown in the staff menu and fleet status), e.g. 2026-12-02.1")
+    pack.add_argument("-o", "--out", type=Path, metavar="FILE.zip", help="also write the pack as a zip here")
+
     texts = sub.add_parser(
         "texts", help="the pack's texts out to translators as PO files, and their translations back",
         description="Translation round trip through gettext PO files (Poedit, Weblate, any CAT tool). "
@@ -235,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "texts":
             return cmd_texts(args)
+        if args.command == "pack":
+            return cmd_pack(args)
         return cmd_run(args, argv)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
@@ -355,6 +368,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             worst = 1
     return worst
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    import zipfile
+
+    from .system.inbox import write_manifest
+    folder = find_pack(args.pack)
+    try:
+        result = load_pack(folder, check_image, probe_video)
+    except NotAPackFolder as e:
+        raise UsageError(str(e)) from None
+    for problem in result.errors:
+        print(problem.format(str(folder)))
+    if not result.ok:
+        print(f"{folder}: not packed: fix the errors first (a kiosk would refuse it)", file=sys.stderr)
+        return 1
+    manifest = write_manifest(folder, args.version)
+    print(f"{manifest}: version {args.version}")
+    if args.out:
+        with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as z:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    z.write(path, f"{result.pack.id}/{path.relative_to(folder).as_posix()}")
+        print(f"{args.out}: drop it into a kiosk's inbox, or a folder Syncthing shares with the kiosks")
+    return 0
 
 
 def cmd_texts(args: argparse.Namespace) -> int:

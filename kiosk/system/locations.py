@@ -58,8 +58,13 @@ def config_dir() -> Path:
     return _base("config")
 
 
+def data_dir() -> Path:
+    """What the machine holds for the show: the user packs, the inbox (kiosk.system.inbox)."""
+    return _base("data")
+
+
 def user_packs_dir() -> Path:
-    return _base("data") / "packs"
+    return data_dir() / "packs"
 
 
 def state_dir() -> Path:

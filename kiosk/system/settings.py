@@ -33,6 +33,7 @@ class Settings:
     staff_timeout: float = STAFF_TIMEOUT  # seconds the staff panel stays open without a touch
     renderer: str = AUTO  # Qt Quick's renderer: auto, software or hardware (see kiosk.core.renderer)
     analytics: bool = True  # count visits on this machine (a pack may also switch it off)
+    inbox: str | None = None  # the folder watched for packs (kiosk.system.inbox); None: the default one
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
 

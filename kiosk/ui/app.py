@@ -43,6 +43,8 @@ from .view import ShowError, ShowView
 
 if TYPE_CHECKING:
     from ..system.analytics import AnalyticsStore
+    from ..system.inbox import Inbox
+    from .inbox import InboxWatcher
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,7 @@ class Show:
         self.awake = KeepAwake()
         self.wall_clock = wall_clock
         self.visits = None
+        self.inbox: InboxWatcher | None = None
         if analytics is not None:
             self.record_visits(analytics)
 
@@ -130,6 +133,13 @@ class Show:
         self.visits = VisitRecorder(store, self.navigator, self.idle, self.input,
                                     staff_open=lambda: self.staff.state != "closed", clock=self.wall_clock,
                                     parent=self.view.engine)
+
+    def watch_inbox(self, inbox: Inbox, **options) -> InboxWatcher:
+        """Take the packs that arrive in `inbox` and show each at the next idle moment
+        (kiosk.ui.inbox; `options` are its, for tests)."""
+        from .inbox import InboxWatcher
+        self.inbox = InboxWatcher(inbox, self.idle, self.switch_pack, parent=self.view.engine, **options)
+        return self.inbox
 
     @property
     def pack(self) -> Pack:
@@ -215,6 +225,18 @@ def open_analytics(settings: Settings, pack: Pack) -> AnalyticsStore | None:
     except (OSError, sqlite3.Error) as e:
         log.error("visitor analytics off: cannot open %s: %s", database_path(), e)
         return None
+
+
+def open_inbox(settings: Settings) -> Inbox:
+    """The folder this machine takes packs from: the settings' `inbox`, else the default one."""
+    from ..system.inbox import Inbox, default_inbox
+    folder = Path(settings.inbox) if isinstance(settings.inbox, str) and settings.inbox else default_inbox()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        log.error("inbox %s cannot be made: %s", folder, e)
+    log.info("taking packs that arrive in %s", folder)
+    return Inbox(folder)
 
 
 def drawn_with(window: QQuickWindow) -> str:
@@ -309,10 +331,11 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         return 1
     show.renderer = str(chosen)
 
-    def first_frame() -> None:
+    def first_frame() -> None:  # what can wait until the first screen is up
         store = open_analytics(settings, show.pack)
         if store is not None:
             show.record_visits(store)
+        show.watch_inbox(open_inbox(settings))
     show.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
     if exit_after_first_frame:  # `kiosk bench` times the start-up
         show.window.frameSwapped.connect(lambda: report_first_frame(app), Qt.ConnectionType.SingleShotConnection)

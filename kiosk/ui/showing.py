@@ -13,7 +13,8 @@ from ..content import LoadResult, Pack
 from .idle import IdleController
 from .navigator import Navigator
 
-if TYPE_CHECKING:  # the analytics are loaded once the first screen is up (kiosk.ui.app)
+if TYPE_CHECKING:  # loaded once the first screen is up (kiosk.ui.app)
+    from .inbox import InboxWatcher
     from .visits import VisitRecorder
 
 
@@ -24,6 +25,7 @@ class RunningShow(Protocol):
     window: QQuickWindow
     renderer: str  # how the renderer was chosen, for the diagnostics
     visits: VisitRecorder | None  # the visitor analytics, where they are kept
+    inbox: InboxWatcher | None  # the packs that arrive by themselves
 
     def switch_pack(self, folder: str | Path, keep_place: bool = False) -> LoadResult:
         """Show another pack if it has no errors; the result says what was wrong otherwise."""

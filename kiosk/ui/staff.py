@@ -309,6 +309,7 @@ class StaffMenu(QObject):
             "defaultLanguage": self._show.navigator.defaultLanguage,
             "renderer": self._show.renderer,
             "visitors": self._show.visits.today() if self._show.visits else "visitor analytics off",
+            "inbox": self._show.inbox.status() if self._show.inbox else "not watched",
             "log": log_tail(),
         }
 

@@ -195,6 +195,15 @@ Rectangle {
                 font.pixelSize: Ui.px(26)
             }
 
+            Heading { text: "收件箱 · Inbox" }
+            Label {
+                objectName: "inboxStatus"
+                width: parent.width
+                text: panel.staff.diagnostics.inbox ?? ""
+                font.pixelSize: Ui.px(22)
+                wrapMode: Text.WrapAnywhere
+            }
+
             Heading { text: "内容包 · Content pack" }
             Repeater {
                 model: panel.staff.packs
