@@ -188,6 +188,17 @@ def build_parser() -> argparse.ArgumentParser:
                       help="what this version is called (shown in the staff menu and fleet status), e.g. 2026-12-02.1")
     pack.add_argument("-o", "--out", type=Path, metavar="FILE.zip", help="also write the pack as a zip here")
 
+    fleet = sub.add_parser(
+        "fleet", help="the kiosks of a fleet: what each shows and how it is",
+        description="Read the status files the kiosks write every minute (carried to this machine by "
+        "Syncthing, see deploy/README.md) and print one line per kiosk: host, pack and version "
+        "shown, since when, uptime, last visitor, free disk, and errors or how long it has been silent.",
+    )
+    fleet_sub = fleet.add_subparsers(dest="fleet_command", metavar="status", required=True)
+    fleet_status = fleet_sub.add_parser("status", help="one line per kiosk")
+    fleet_status.add_argument("folder", type=Path, nargs="?", metavar="FOLDER",
+                              help="where the status files arrive (default: this machine's status folder)")
+
     texts = sub.add_parser(
         "texts", help="the pack's texts out to translators as PO files, and their translations back",
         description="Translation round trip through gettext PO files (Poedit, Weblate, any CAT tool). "
@@ -248,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_texts(args)
         if args.command == "pack":
             return cmd_pack(args)
+        if args.command == "fleet":
+            return cmd_fleet(args)
         return cmd_run(args, argv)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
@@ -368,6 +381,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             worst = 1
     return worst
+
+
+def cmd_fleet(args: argparse.Namespace) -> int:
+    from .system.fleet import default_status_dir, read_statuses, table
+    folder = args.folder or default_status_dir()
+    statuses = read_statuses(folder) if folder.is_dir() else []
+    if not statuses:
+        print(f"kiosk: no kiosk status in {folder}", file=sys.stderr)
+        return 1
+    print("\n".join(table(statuses)))
+    return 0
 
 
 def cmd_pack(args: argparse.Namespace) -> int:

@@ -14,7 +14,8 @@ Set-up steps. Each one is skipped when it is already done, so a second run
 takes a fraction of a second:
  1. On Debian/Ubuntu, install with apt-get (as root, or through sudo) the
     system libraries that the Qt inside the PySide6 wheel links against,
-    and for `test` also Xvfb (tests that drive a real X window).
+    and for `test` also Xvfb (tests that drive a real X window) and Syncthing
+   (the fleet test).
  2. Create .venv at the repo root. If Debian's python3 cannot make one, first
     install its python3.X-venv package.
  3. Install the exact versions in the lock, tools/locks/dev.txt, checking
@@ -112,8 +113,9 @@ WINDOW_LIBS = {
 # no soname to look up. We ask dpkg for the package instead.
 WINDOW_PACKAGES = ("libgl1-mesa-dri",)
 # Programs the tests run -> Debian package: a private X server for the tests
-# that drive a real window (tests/xserver.py).
-TEST_PROGRAMS = {"Xvfb": "xvfb"}
+# that drive a real window (tests/xserver.py), and Syncthing for the fleet test
+# (tests/test_fleet.py: two instances on 127.0.0.1, nothing leaves the machine).
+TEST_PROGRAMS = {"Xvfb": "xvfb", "syncthing": "syncthing"}
 
 
 class SetupError(Exception):

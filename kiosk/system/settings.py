@@ -34,6 +34,7 @@ class Settings:
     renderer: str = AUTO  # Qt Quick's renderer: auto, software or hardware (see kiosk.core.renderer)
     analytics: bool = True  # count visits on this machine (a pack may also switch it off)
     inbox: str | None = None  # the folder watched for packs (kiosk.system.inbox); None: the default one
+    status: str | None = None  # where the status file goes every minute (kiosk.system.fleet); None: the default
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
 

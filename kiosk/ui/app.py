@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ..system.analytics import AnalyticsStore
     from ..system.inbox import Inbox
     from .inbox import InboxWatcher
+    from .status import StatusWriter
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ class Show:
         self.wall_clock = wall_clock
         self.visits = None
         self.inbox: InboxWatcher | None = None
+        self.status: StatusWriter | None = None
         if analytics is not None:
             self.record_visits(analytics)
 
@@ -133,6 +135,13 @@ class Show:
         self.visits = VisitRecorder(store, self.navigator, self.idle, self.input,
                                     staff_open=lambda: self.staff.state != "closed", clock=self.wall_clock,
                                     parent=self.view.engine)
+
+    def write_status(self, folder: Path, **options) -> StatusWriter:
+        """Say what this kiosk shows, and how it is, in `folder` every minute (kiosk.ui.status)."""
+        from .status import StatusWriter
+        self.status = StatusWriter(self, folder, parent=self.view.engine, **options)
+        self.input.released.connect(self.status.touched)
+        return self.status
 
     def watch_inbox(self, inbox: Inbox, **options) -> InboxWatcher:
         """Take the packs that arrive in `inbox` and show each at the next idle moment
@@ -332,10 +341,13 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
     show.renderer = str(chosen)
 
     def first_frame() -> None:  # what can wait until the first screen is up
+        from ..system.fleet import default_status_dir
         store = open_analytics(settings, show.pack)
         if store is not None:
             show.record_visits(store)
         show.watch_inbox(open_inbox(settings))
+        show.write_status(Path(settings.status) if isinstance(settings.status, str) and settings.status
+                          else default_status_dir())
     show.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
     if exit_after_first_frame:  # `kiosk bench` times the start-up
         show.window.frameSwapped.connect(lambda: report_first_frame(app), Qt.ConnectionType.SingleShotConnection)
