@@ -199,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     fleet_status.add_argument("folder", type=Path, nargs="?", metavar="FOLDER",
                               help="where the status files arrive (default: this machine's status folder)")
 
+    schedule = sub.add_parser(
+        "schedule", help="which pack shows when on this machine (schedule.yaml)",
+        description=f"Check this machine's schedule ({locations.config_dir()}/schedule.yaml, or FILE) "
+        "and print which pack it shows when over the next 7 days. A running kiosk switches at the "
+        "next idle moment after each change. Format: deploy/README.md, \"Schedule\".",
+    )
+    schedule_sub = schedule.add_subparsers(dest="schedule_command", metavar="check", required=True)
+    schedule_check = schedule_sub.add_parser("check", help="check it and print the next 7 days")
+    schedule_check.add_argument("file", type=Path, nargs="?", metavar="FILE", help="another schedule file")
+
     texts = sub.add_parser(
         "texts", help="the pack's texts out to translators as PO files, and their translations back",
         description="Translation round trip through gettext PO files (Poedit, Weblate, any CAT tool). "
@@ -261,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_pack(args)
         if args.command == "fleet":
             return cmd_fleet(args)
+        if args.command == "schedule":
+            return cmd_schedule(args)
         return cmd_run(args, argv)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
@@ -381,6 +393,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if n_err or (args.strict and n_warn):
             worst = 1
     return worst
+
+
+def cmd_schedule(args: argparse.Namespace, now: datetime | None = None) -> int:
+    from .content import resolve_pack
+    from .content.schedule import SCHEDULE_FILE, changes, read_schedule
+    path = args.file or locations.config_dir() / SCHEDULE_FILE
+    if not path.exists():
+        print(f"{path}: no schedule; the pack staff chose shows all the time")
+        return 0
+    rules, problems = read_schedule(path)
+    for problem in problems:
+        print(problem.format(str(path.parent)))
+    for rule in rules:
+        if resolve_pack(rule.pack, locations.pack_dirs()) is None:
+            print(f"{path}:{rule.where.line}:{rule.where.col}: warning: no pack '{rule.pack}' on this machine")
+    if any(p.severity == "error" for p in problems):
+        return 1
+    start = now or datetime.now()
+    for moment, pack in changes(rules, start):
+        print(f"{moment:%a %Y-%m-%d %H:%M}  {pack or '(the pack staff chose)'}")
+    return 0
 
 
 def cmd_fleet(args: argparse.Namespace) -> int:

@@ -42,9 +42,12 @@ from .staff import StaffMenu
 from .view import ShowError, ShowView
 
 if TYPE_CHECKING:
+    from ..content.schedule import Rule
     from ..system.analytics import AnalyticsStore
     from ..system.inbox import Inbox
+    from .idleswitch import SwitchAtIdle
     from .inbox import InboxWatcher
+    from .scheduled import ScheduleWatcher
     from .status import StatusWriter
 
 log = logging.getLogger(__name__)
@@ -110,6 +113,8 @@ class Show:
         self.wall_clock = wall_clock
         self.visits = None
         self.inbox: InboxWatcher | None = None
+        self._switcher: SwitchAtIdle | None = None
+        self.schedule: ScheduleWatcher | None = None
         self.status: StatusWriter | None = None
         if analytics is not None:
             self.record_visits(analytics)
@@ -147,8 +152,22 @@ class Show:
         """Take the packs that arrive in `inbox` and show each at the next idle moment
         (kiosk.ui.inbox; `options` are its, for tests)."""
         from .inbox import InboxWatcher
-        self.inbox = InboxWatcher(inbox, self.idle, self.switch_pack, parent=self.view.engine, **options)
+        self.inbox = InboxWatcher(inbox, self.switcher(), parent=self.view.engine, **options)
         return self.inbox
+
+    def follow_schedule(self, rules: list[Rule], **options) -> ScheduleWatcher:
+        """Show what `rules` say when they say it (kiosk.ui.scheduled)."""
+        from .scheduled import ScheduleWatcher
+        self.schedule = ScheduleWatcher(rules, self.switcher(), lambda: self.pack.root,
+                                        parent=self.view.engine, **options)
+        return self.schedule
+
+    def switcher(self) -> SwitchAtIdle:
+        """What shows another pack at the next idle moment, for the inbox and the schedule."""
+        if self._switcher is None:
+            from .idleswitch import SwitchAtIdle
+            self._switcher = SwitchAtIdle(self.idle, self.switch_pack, parent=self.view.engine)
+        return self._switcher
 
     @property
     def pack(self) -> Pack:
@@ -234,6 +253,18 @@ def open_analytics(settings: Settings, pack: Pack) -> AnalyticsStore | None:
     except (OSError, sqlite3.Error) as e:
         log.error("visitor analytics off: cannot open %s: %s", database_path(), e)
         return None
+
+
+def follow_schedule(show: Show) -> None:
+    """The machine's schedule.yaml, if it has one and it has no mistakes (they are logged)."""
+    from ..content.schedule import SCHEDULE_FILE, read_schedule
+    path = locations.config_dir() / SCHEDULE_FILE
+    rules, problems = read_schedule(path)
+    for problem in problems:
+        log.error("%s", problem.format(str(path.parent)))
+    if rules and not any(p.severity == "error" for p in problems):
+        show.follow_schedule(rules)
+        log.info("following the schedule in %s (%d rules)", path, len(rules))
 
 
 def open_inbox(settings: Settings) -> Inbox:
@@ -348,6 +379,7 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         show.watch_inbox(open_inbox(settings))
         show.write_status(Path(settings.status) if isinstance(settings.status, str) and settings.status
                           else default_status_dir())
+        follow_schedule(show)
     show.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
     if exit_after_first_frame:  # `kiosk bench` times the start-up
         show.window.frameSwapped.connect(lambda: report_first_frame(app), Qt.ConnectionType.SingleShotConnection)

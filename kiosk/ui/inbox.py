@@ -13,12 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ..content import LoadResult, load_pack
-from ..core.idle import ATTRACT
+from ..content import load_pack
 from ..system import locations
 from ..system.imagecheck import ImageChecker
 from ..system.inbox import Inbox, Taken, take
-from .idle import IdleController
+from .idleswitch import SwitchAtIdle
 
 log = logging.getLogger(__name__)
 
@@ -40,19 +39,17 @@ def full_check(folder: Path) -> tuple[str | None, list[str]]:
 class InboxWatcher(QObject):
     taken = Signal(object)  # a Taken, from the thread that took it
 
-    def __init__(self, inbox: Inbox, idle: IdleController, switch: Callable[[Path], LoadResult],
+    def __init__(self, inbox: Inbox, switcher: SwitchAtIdle,
                  check: Callable[[Path], tuple[str | None, list[str]]] = full_check,
                  packs_dir: Path | None = None, state: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.inbox, self._idle, self._switch, self._check = inbox, idle, switch, check
+        self.inbox, self._switcher, self._check = inbox, switcher, check
         self._packs_dir = packs_dir
         self._state = state or locations.state_dir() / STATE_FILE
         self._load_state()
         self.last: Taken | None = None  # for the staff menu
-        self.waiting: Path | None = None  # installed, to be shown at the next idle moment
         self._busy = False
         self.taken.connect(self._took)
-        idle.phaseChanged.connect(self._maybe_switch)
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self.poll)
         self._timer.start()
@@ -87,22 +84,13 @@ class InboxWatcher(QObject):
     def _took(self, taken: Taken) -> None:
         self._busy = False
         self.last = taken
-        if taken.ok:
-            self.waiting = taken.folder
-            self._maybe_switch()
-
-    def _maybe_switch(self) -> None:
-        if self.waiting is None or self._idle.phase != ATTRACT:
-            return
-        folder, self.waiting = self.waiting, None
-        result = self._switch(folder)
-        if not result.ok:  # checked already: a file changed under it since
-            self.last = Taken(folder.name, problems=[p.format(folder.name) for p in result.errors])
+        if taken.folder is not None:
+            self._switcher.request(taken.folder)
 
     def status(self) -> str:
         """For the staff menu."""
         if self._busy:
             return "taking a pack that arrived…"
-        if self.waiting is not None:
+        if self.last is not None and self.last.folder is not None and self._switcher.waiting == self.last.folder:
             return f"{self.last}; shown at the next idle moment"
         return str(self.last) if self.last else f"nothing arrived in {self.inbox.folder}"

@@ -1,0 +1,89 @@
+"""The machine's schedule: which pack a moment gets, its mistakes at file:line, and a running
+show that switches at the next idle moment after a change, never during a visit."""
+
+from __future__ import annotations
+
+import shutil
+from argparse import Namespace
+from datetime import date, datetime, time
+
+from kiosk.cli import cmd_schedule, main
+from kiosk.content.schedule import Rule, changes, pack_at, read_schedule
+
+from .support import MINIMAL_PACK
+from .test_inbox import Clock as IdleClock
+
+RULES = [Rule("english-day", dates=frozenset({date(2026, 12, 5)})),
+         Rule("closed", start=time(18, 0), end=time(9, 0)),
+         Rule("weekday", days=frozenset(range(5)))]
+
+
+def test_the_first_rule_that_matches_wins_and_a_night_rule_runs_past_midnight():
+    assert pack_at(RULES, datetime(2026, 12, 4, 12, 0)) == "weekday"  # a Friday
+    assert pack_at(RULES, datetime(2026, 12, 4, 18, 0)) == "closed"
+    assert pack_at(RULES, datetime(2026, 12, 5, 8, 59)) == "english-day"  # its date wins over the night
+    assert pack_at(RULES, datetime(2026, 12, 6, 12, 0)) is None  # Sunday noon: no rule
+    assert pack_at(RULES, datetime(2026, 12, 7, 3, 0)) == "closed"  # Sunday's night, into Monday
+    assert pack_at(RULES, datetime(2026, 12, 7, 9, 0)) == "weekday"
+    week = changes(RULES, datetime(2026, 12, 4, 12, 0), days=2)
+    assert [(m.strftime("%a %H:%M"), p) for m, p in week] == [
+        ("Fri 12:00", "weekday"), ("Fri 18:00", "closed"), ("Sat 00:00", "english-day"),
+        ("Sun 00:00", "closed"), ("Sun 09:00", None)]
+
+
+def test_mistakes_are_said_at_their_line(tmp_path):
+    path = tmp_path / "schedule.yaml"
+    path.write_text('- pack: a\n  from: "25:00"\n- pack: b\n  days: [mon, funday]\n- pakc: c\n'
+                    "- pack: d\n  dates: [2026-13-01]\n", encoding="utf-8")
+    rules, problems = read_schedule(path)
+    assert [p.format("x") for p in problems] == [
+        "x/schedule.yaml:2:9: error: 'from: 25:00' is not a time like \"09:00\" (00:00 to 24:00)",
+        "x/schedule.yaml:4:9: error: 'days' is a list of mon, tue, wed, thu, fri, sat, sun",
+        "x/schedule.yaml:5:3: error: a rule needs 'pack': the id or folder of the pack to show",
+        "x/schedule.yaml:5:3: error: unknown field 'pakc' in a schedule rule (known: pack, dates, days, from, to)",
+        "x/schedule.yaml:7:11: error: '2026-13-01' is not a date like 2026-12-05"]
+
+
+def test_kiosk_schedule_check_prints_the_next_seven_days(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "schedule.yaml"
+    path.write_text('- pack: minimal\n  from: "09:00"\n  to: "18:00"\n  days: [mon, tue, wed, thu, fri]\n',
+                    encoding="utf-8")
+    assert main(["schedule", "check", str(path)]) == 0  # the real clock: it runs
+    capsys.readouterr()
+    assert cmd_schedule(Namespace(file=path), now=datetime(2026, 12, 4, 12, 0)) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("schedule.yaml:1:3: warning: no pack 'minimal' on this machine")
+    assert out[1:4] == ["Fri 2026-12-04 12:00  minimal", "Fri 2026-12-04 18:00  (the pack staff chose)",
+                        "Mon 2026-12-07 09:00  minimal"]
+    assert len(out) == 1 + 11 and out[-1] == "Fri 2026-12-11 09:00  minimal"
+    path.write_text("- pack: minimal\n  to: 9am\n", encoding="utf-8")
+    assert main(["schedule", "check", str(path)]) == 1
+
+
+def test_a_running_show_switches_when_the_schedule_says_but_never_during_a_visit(show_pack, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    packs = tmp_path / "packs"
+    monkeypatch.setattr("kiosk.system.locations.pack_dirs", lambda: [packs])
+    evening = packs / "evening"
+    shutil.copytree(MINIMAL_PACK, evening)
+    (evening / "pack.yaml").write_text((evening / "pack.yaml").read_text(encoding="utf-8")
+                                       .replace("id: minimal", "id: evening"), encoding="utf-8")
+    idle_clock = IdleClock()
+    show = show_pack(MINIMAL_PACK, clock=idle_clock, idle_timeout=60, idle_countdown=0)
+    now = [datetime(2026, 12, 4, 17, 59)]
+    schedule = show.follow_schedule([Rule("evening", start=time(18, 0), end=time(22, 0))], clock=lambda: now[0])
+    assert show.pack.id == "minimal"
+    now[0] = datetime(2026, 12, 4, 18, 0)
+    schedule.check()
+    assert show.pack.id == "minimal", "a visitor may be at the screen: not now"
+    idle_clock.now += 61
+    show.idle.tick()
+    assert show.idle.phase == "attract" and show.pack.id == "evening"
+    show.idle.press()
+    show.idle.release()  # a visitor
+    now[0] = datetime(2026, 12, 4, 22, 0)
+    schedule.check()
+    assert show.pack.id == "evening", "not during the visit"
+    idle_clock.now += 61
+    show.idle.tick()
+    assert show.pack.id == "minimal", "back to the pack before the rule, at the next idle moment"
