@@ -56,3 +56,16 @@ def test_a_pack_that_arrives_is_shown_at_the_next_idle_moment_and_a_broken_one_r
     assert said.startswith("broken: refused: ") and "pack.yaml:" in said and "nowhere" in said, said
     assert show.pack.title("en") == "Minimal pack v2", "the show goes on"
     assert sorted(p.name for p in packs.iterdir()) == ["minimal"]
+    assert not show.staff.canRollBack  # the first version installed: nothing before it
+
+    pack_yaml.write_text(pack_yaml.read_text(encoding="utf-8").replace("Minimal pack v2", "Minimal pack v3"),
+                         encoding="utf-8")
+    write_manifest(sent, "3")
+    arrive(inbox_dir, clock, watcher, qtbot)
+    idle_clock.now += 61
+    show.idle.tick()
+    qtbot.waitUntil(lambda: show.pack.title("en") == "Minimal pack v3")
+    assert show.staff.canRollBack and sorted(p.name for p in packs.iterdir()) == ["minimal", "minimal.previous"]
+    show.staff.rollBack()  # staff, in the menu: "Previous version"
+    assert show.pack.title("en") == "Minimal pack v2"
+    assert show.pack.root == packs / "minimal"

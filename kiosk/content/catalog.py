@@ -10,13 +10,19 @@ from .pack import PACK_FILE, ImageCheck, load_pack
 from .problems import Problems
 from .video import VideoProbe
 
+# A pack's version before the one installed from the inbox (kiosk.system.inbox), kept for a
+# rollback: not a pack of its own to list or choose.
+KEPT_SUFFIX = ".previous"
+
 
 def find_pack_folders(dirs: list[Path]) -> list[Path]:
-    """Pack folders directly inside each of `dirs`, in order, skipping dirs that do not exist."""
+    """Pack folders directly inside each of `dirs`, in order, skipping dirs that do not exist,
+    versions kept for a rollback and folders being installed (hidden)."""
     found = []
     for d in dirs:
         if d.is_dir():
-            found.extend(sorted(p for p in d.iterdir() if (p / PACK_FILE).is_file()))
+            found.extend(sorted(p for p in d.iterdir() if (p / PACK_FILE).is_file()
+                                and not p.name.startswith(".") and not p.name.endswith(KEPT_SUFFIX)))
     return found
 
 

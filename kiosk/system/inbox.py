@@ -27,13 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..content.catalog import KEPT_SUFFIX as PREVIOUS  # the version kept for a rollback
 from . import locations
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 STABLE_SECONDS = 10.0  # unchanged this long, a copy is complete
-PREVIOUS = ".previous"  # suffix of the version kept for a rollback
 # Files a copy or a sync leaves while it is at work: a folder holding one is not complete.
 IN_PROGRESS = (".syncthing.", "~syncthing~", ".part", ".partial", ".tmp", ".crdownload")
 MAX_ZIP_BYTES = 4 << 30  # unpacked; a booth pack with films is well under this

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 from .. import __version__
 from ..content import LoadResult, PackInfo, describe_pack, find_pack_folders
+from ..content.catalog import KEPT_SUFFIX
 from ..core.staff import (
     CLOSED,
     MENU,
@@ -221,6 +222,30 @@ class StaffMenu(QObject):
             self._close("after the pack switch")
         else:
             self._refused("switch to", result, folder)
+
+    @Property(bool, notify=packsChanged)
+    def canRollBack(self) -> bool:
+        """The pack on screen came from the inbox, which kept the version before it."""
+        root = self._show.pack.root
+        return (root.parent / (root.name + KEPT_SUFFIX)).is_dir()
+
+    @Slot()
+    def rollBack(self) -> None:
+        from ..system.inbox import Refused, rollback  # not at start: the inbox's modules can wait
+        root = self._show.pack.root
+        try:
+            rollback(root.parent, root.name)
+        except (Refused, OSError) as e:
+            self._open_menu(f"Not rolled back / 未能回退: {e}")
+            self._refresh(changed=True)
+            return
+        result = self._show.switch_pack(root)
+        if result.ok:
+            log.info("staff went back to the previous version of %s", root)
+            self._close("after going back to the previous version")
+        else:  # the version before was refused: keep the one that was on
+            rollback(root.parent, root.name)
+            self._refused("going back to the previous version of", result, str(root))
 
     @Slot()
     def reloadPack(self) -> None:

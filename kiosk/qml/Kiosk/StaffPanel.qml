@@ -122,6 +122,12 @@ Rectangle {
                 width: parent.width
                 spacing: Ui.px(16)
                 TouchButton { objectName: "staffReload"; text: "重新载入 · Reload pack"; onTapped: panel.staff.reloadPack() }
+                TouchButton {
+                    objectName: "staffRollBack"
+                    visible: panel.staff.canRollBack
+                    text: "回到上一版本 · Previous version"
+                    onTapped: panel.staff.rollBack()
+                }
                 TouchButton { objectName: "staffExit"; text: "退出程序 · Exit app"; onTapped: panel.staff.askExit() }
                 TouchButton { text: "关闭 · Close"; primary: true; onTapped: panel.staff.dismiss() }
             }
