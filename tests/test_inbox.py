@@ -167,3 +167,16 @@ def test_kiosk_pack_makes_what_a_kiosk_takes(tmp_path):
     taken = take(tmp_path / "inbox" / "minimal.zip", check, tmp_path / "packs", tmp_path / "staging")
     assert taken.ok and taken.version == "2026-12-02.1", taken.problems
     assert (tmp_path / "packs" / "minimal" / MANIFEST).exists()
+
+
+def test_packs_on_a_stick_are_found_at_its_top_and_one_folder_down(tmp_path):
+    from kiosk.system.usb import packs_on
+    stick = tmp_path / "stick"
+    shutil.copytree(MINIMAL_PACK, stick / "show")
+    shutil.copytree(MINIMAL_PACK, stick / "exhibitions" / "spring")
+    shutil.copytree(MINIMAL_PACK, stick / ".Trash-1000" / "old")
+    (stick / "exhibitions" / "autumn.zip").write_bytes(b"PK")
+    (stick / "photos").mkdir()
+    (stick / "notes.txt").write_text("x", encoding="utf-8")
+    assert packs_on(stick) == [stick / "exhibitions" / "autumn.zip", stick / "exhibitions" / "spring", stick / "show"]
+    assert packs_on(tmp_path / "pulled-out") == []

@@ -318,3 +318,28 @@ def test_a_refused_reload_and_the_rehearsal_menu_are_logged(show_pack, qtbot, tm
     lines = staff_lines(caplog)
     assert lines[0] == "staff corner gesture: menu opened without a PIN (rehearsal)"
     assert lines[1].startswith(f"staff reload of {folder} refused: ") and "figures.yaml" in lines[1]
+
+
+def test_a_pack_on_a_usb_stick_is_offered_with_its_check_and_installed_when_staff_choose(
+        staff_show, monkeypatch, tmp_path):
+    stick = tmp_path / "stick"
+    good, broken = stick / "minimal", stick / "packs" / "broken"
+    for folder in (good, broken):
+        shutil.copytree(MINIMAL_PACK, folder)
+    (good / "pack.yaml").write_text((good / "pack.yaml").read_text(encoding="utf-8")
+                                    .replace("Minimal pack", "Minimal from a stick"), encoding="utf-8")
+    (broken / "pack.yaml").write_text((broken / "pack.yaml").read_text(encoding="utf-8")
+                                      .replace("start: home", "start: nowhere").replace("id: minimal", "id: broken"),
+                                      encoding="utf-8")
+    on_stick = {p: p.read_bytes() for p in stick.rglob("*") if p.is_file()}
+    monkeypatch.setattr("kiosk.system.usb.mounts", lambda: [stick])
+    show, visitor, clock = staff_show(MINIMAL_PACK)
+    open_menu(visitor)
+    rows = {row["folder"]: row for row in show.staff.stickPacks}
+    assert rows[str(good)]["ok"] and not rows[str(broken)]["ok"]
+    assert "nowhere" in " ".join(rows[str(broken)]["errors"])
+    assert visitor.find("stickPack:minimal").isEnabled() and not visitor.find("stickPack:broken").isEnabled()
+    visitor.tap("stickPack:minimal")
+    assert show.pack.title("en") == "Minimal from a stick"
+    assert show.pack.root == locations.user_packs_dir() / "minimal"
+    assert {p: p.read_bytes() for p in stick.rglob("*") if p.is_file()} == on_stick, "nothing written to the stick"

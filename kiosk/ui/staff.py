@@ -8,6 +8,7 @@ import datetime
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -49,6 +50,7 @@ class StaffMenu(QObject):
                  clock: Callable[[], float] = time.monotonic, parent: QObject | None = None):
         super().__init__(parent)
         self._show = show
+        self._stick_packs: list[dict] = []  # packs on USB sticks, looked for when the menu opens
         self._settings = settings
         self._windowed = windowed
         self._clock = clock
@@ -193,6 +195,7 @@ class StaffMenu(QObject):
 
     def _open_menu(self, message: str = "") -> None:
         self._packs = [self._pack_row(info) for info in self._pack_infos()]
+        self._stick_packs = self._on_sticks()
         self._message = message
         self.packsChanged.emit()
 
@@ -246,6 +249,40 @@ class StaffMenu(QObject):
         else:  # the version before was refused: keep the one that was on
             rollback(root.parent, root.name)
             self._refused("going back to the previous version of", result, str(root))
+
+    # --- packs on a USB stick: offered with their validation, copied in only when staff choose -----
+
+    @Property("QVariantList", notify=packsChanged)
+    def stickPacks(self) -> list[dict]:
+        return self._stick_packs
+
+    def _on_sticks(self) -> list[dict]:
+        from ..system import usb
+        rows = []
+        for stick in usb.mounts():
+            for found in usb.packs_on(stick):
+                if found.is_dir():
+                    info = describe_pack(found, check_image, probe_video)
+                    rows.append({**self._pack_row(info), "current": False})
+                else:  # a zip: checked as it is copied in
+                    rows.append({"folder": str(found), "id": found.stem, "title": {}, "languages": "",
+                                 "modified": "", "ok": True, "errors": [], "errorCount": 0, "current": False})
+        return rows
+
+    @Slot(str)
+    def installFromStick(self, source: str) -> None:
+        """Copy a pack from a stick in, through every check of the inbox, and show it now: staff
+        chose it, behind the PIN."""
+        from ..system.inbox import take
+        from .inbox import full_check
+        taken = take(Path(source), full_check)
+        if not taken.ok or taken.folder is None:
+            log.warning("staff install from %s refused: %s", source, taken)
+            self._open_menu(f"Not installed / 未安装: {taken}")
+            self._refresh(changed=True)
+            return
+        log.info("staff installed %s from a USB stick", taken)
+        self.choosePack(str(taken.folder))
 
     @Slot()
     def reloadPack(self) -> None:

@@ -260,6 +260,22 @@ Rectangle {
                 }
             }
 
+            Heading {
+                visible: panel.staff.stickPacks.length > 0
+                text: "U盘 · USB stick"
+            }
+            Repeater {
+                model: panel.staff.stickPacks
+                TouchButton {
+                    required property var modelData
+                    objectName: "stickPack:" + modelData.id
+                    enabled: modelData.ok
+                    text: (modelData.ok ? "安装 · Install " : "有错误 · Errors: ") + (Ui.t(modelData.title) || modelData.id)
+                          + (modelData.ok ? "" : " — " + modelData.errors.join("; "))
+                    onTapped: panel.staff.installFromStick(modelData.folder)
+                }
+            }
+
             Heading { text: "观众默认语言 · Visitors' language" }
             Row {
                 spacing: Ui.px(16)
