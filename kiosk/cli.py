@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -250,30 +251,13 @@ def parse_seconds(text: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": cmd_validate, "packs": lambda _: cmd_packs(), "bench": cmd_bench, "proof": cmd_proof,
+        "new": cmd_new, "set-pin": cmd_set_pin, "report": cmd_report, "texts": cmd_texts, "pack": cmd_pack,
+        "fleet": cmd_fleet, "schedule": cmd_schedule, "run": lambda a: cmd_run(a, argv),
+    }
     try:
-        if args.command == "validate":
-            return cmd_validate(args)
-        if args.command == "packs":
-            return cmd_packs()
-        if args.command == "bench":
-            return cmd_bench(args)
-        if args.command == "proof":
-            return cmd_proof(args)
-        if args.command == "new":
-            return cmd_new(args)
-        if args.command == "set-pin":
-            return cmd_set_pin(args)
-        if args.command == "report":
-            return cmd_report(args)
-        if args.command == "texts":
-            return cmd_texts(args)
-        if args.command == "pack":
-            return cmd_pack(args)
-        if args.command == "fleet":
-            return cmd_fleet(args)
-        if args.command == "schedule":
-            return cmd_schedule(args)
-        return cmd_run(args, argv)
+        return commands[args.command](args)
     except UsageError as e:
         print(f"kiosk: {e}", file=sys.stderr)
         return USAGE_ERROR
