@@ -117,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "else 1920x1080 and 1080x1920)")
     proof.add_argument("--lang", default="all", metavar="CODE",
                        help="a language of the pack, or 'all' (default)")
+    proof.add_argument("--high-contrast", action="store_true",
+                       help="render in the high-contrast look a visitor can choose in the dock")
 
     bench = sub.add_parser(
         "bench", help="measure what a visitor sees: start-up, touch response, slides, CPU, memory",
@@ -496,7 +498,7 @@ def cmd_proof(args: argparse.Namespace) -> int:
 
     from .ui.proof import film_strips, proof, size_name
     bar = ProgressBar(sys.stderr)
-    shots = proof(pack, args.out, sizes, languages, bar.show)
+    shots = proof(pack, args.out, sizes, languages, bar.show, high_contrast=args.high_contrast)
     bar.done()
     strips = film_strips(pack, args.out)
     failed = [s for s in shots if not s.ok]

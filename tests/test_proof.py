@@ -35,6 +35,18 @@ def test_proof_renders_every_screen_and_a_contact_sheet_per_size(tmp_path):
     assert "rendered 28 of 28 screens" in run.stdout and "0 failures" in run.stdout
 
 
+def test_proof_renders_the_high_contrast_look(tmp_path):
+    out = tmp_path / "out"
+    run = proof(str(MINIMAL_PACK), "-o", str(out), "--size", "1280x720", "--lang", "en", "--high-contrast")
+    assert run.returncode == 0, run.stdout + run.stderr
+    # The pack's background is #102030; a visitor who chose high contrast gets black.
+    corner = QImage(str(out / "1280x720" / "software-en.png")).pixelColor(4, 4)
+    assert corner == QColor("#000000"), corner.name()
+    normal = tmp_path / "normal"
+    assert proof(str(MINIMAL_PACK), "-o", str(normal), "--size", "1280x720", "--lang", "en").returncode == 0
+    assert QImage(str(normal / "1280x720" / "software-en.png")).pixelColor(4, 4) == QColor("#102030")
+
+
 @pytest.mark.qt_log_ignore("Corrupt JPEG")  # the lint lays the screen out before the proof renders it
 def test_a_screen_that_cannot_be_rendered_fails_the_proof(tmp_path, monkeypatch, capsys, qapp):
     """A picture damaged in a way only a full render notices (here: let through the image check)."""

@@ -36,7 +36,8 @@ def size_name(size: tuple[int, int]) -> str:
 
 
 def proof(pack: Pack, out: Path, sizes: list[tuple[int, int]], languages: list[str],
-          progress: Callable[[int, int, Shot], None] = lambda done, total, shot: None) -> list[Shot]:
+          progress: Callable[[int, int, Shot], None] = lambda done, total, shot: None,
+          high_contrast: bool = False) -> list[Shot]:
     total = len(sizes) * len(languages) * len(pack.screens)
     shots: list[Shot] = []
     warnings: list[str] = []
@@ -50,7 +51,7 @@ def proof(pack: Pack, out: Path, sizes: list[tuple[int, int]], languages: list[s
         for size in sizes:
             folder = out / size_name(size)
             folder.mkdir(parents=True, exist_ok=True)
-            for rendered in render_screens(pack, size, languages):
+            for rendered in render_screens(pack, size, languages, high_contrast):
                 screen = pack.screen(rendered.screen_id)
                 shot = Shot(rendered.screen_id, str(screen.where), rendered.language, size,
                             problems=warnings[:])

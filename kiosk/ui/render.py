@@ -51,8 +51,12 @@ def settle(show: ShowView, timeout: float = 10.0) -> None:
         quiet = 0 if busy(show) else quiet + 1
 
 
-def render_screens(pack: Pack, size: tuple[int, int], languages: list[str]) -> Iterator[Rendered]:
+def render_screens(pack: Pack, size: tuple[int, int], languages: list[str],
+                   high_contrast: bool = False) -> Iterator[Rendered]:
+    """Every screen in each language, as a visitor sees it (`high_contrast`: as one who chose it)."""
     show = view_only(pack, size)
+    if high_contrast:
+        show.navigator.toggleContrast()
     try:
         for language in languages:
             show.navigator.setLanguage(language)
