@@ -340,6 +340,6 @@ def test_a_pack_on_a_usb_stick_is_offered_with_its_check_and_installed_when_staf
     assert "nowhere" in " ".join(rows[str(broken)]["errors"])
     assert visitor.find("stickPack:minimal").isEnabled() and not visitor.find("stickPack:broken").isEnabled()
     visitor.tap("stickPack:minimal")
-    assert show.pack.title("en") == "Minimal from a stick"
+    visitor.qtbot.waitUntil(lambda: show.pack.title("en") == "Minimal from a stick")
     assert show.pack.root == locations.user_packs_dir() / "minimal"
     assert {p: p.read_bytes() for p in stick.rglob("*") if p.is_file()} == on_stick, "nothing written to the stick"

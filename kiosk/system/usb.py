@@ -18,16 +18,20 @@ def mounts() -> list[Path]:
     """The removable drives mounted now."""
     if sys.platform == "win32":
         return _windows_removable()
-    found = []
+    found: list[Path] = []
     for root in LINUX_ROOTS:
-        try:
-            for entry in sorted(root.iterdir()):
-                # /media/LABEL (some automounters) or /media/USER/LABEL (udisks)
-                children = [c for c in sorted(entry.iterdir()) if c.is_dir()] if not os.path.ismount(entry) else []
-                found += [entry] if os.path.ismount(entry) else [c for c in children if os.path.ismount(c)]
-        except OSError:
-            continue
+        for entry in _folders(root):
+            # /media/LABEL (some automounters) or /media/USER/LABEL (udisks)
+            found += [entry] if os.path.ismount(entry) else [c for c in _folders(entry) if os.path.ismount(c)]
     return found
+
+
+def _folders(path: Path) -> list[Path]:
+    """The folders in `path`; none where it cannot be read (another user's /media/USER)."""
+    try:
+        return sorted(p for p in path.iterdir() if p.is_dir())
+    except OSError:
+        return []
 
 
 def _windows_removable() -> list[Path]:
@@ -36,8 +40,8 @@ def _windows_removable() -> list[Path]:
     drive_removable = 2
     kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
     mask = kernel.GetLogicalDrives()
-    return [Path(f"{letter}:\\\\") for i, letter in enumerate(string.ascii_uppercase)
-            if mask >> i & 1 and kernel.GetDriveTypeW(f"{letter}:\\\\") == drive_removable]
+    return [Path(f"{letter}:\\") for i, letter in enumerate(string.ascii_uppercase)
+            if mask >> i & 1 and kernel.GetDriveTypeW(f"{letter}:\\") == drive_removable]
 
 
 def packs_on(stick: Path) -> list[Path]:

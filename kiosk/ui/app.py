@@ -267,10 +267,15 @@ def follow_schedule(show: Show) -> None:
         log.info("following the schedule in %s (%d rules)", path, len(rules))
 
 
+def folder_setting(value: object, default: Callable[[], Path]) -> Path:
+    """A folder named in settings.json, or the default where none (or no text) is given."""
+    return Path(value) if isinstance(value, str) and value else default()
+
+
 def open_inbox(settings: Settings) -> Inbox:
     """The folder this machine takes packs from: the settings' `inbox`, else the default one."""
     from ..system.inbox import Inbox, default_inbox
-    folder = Path(settings.inbox) if isinstance(settings.inbox, str) and settings.inbox else default_inbox()
+    folder = folder_setting(settings.inbox, default_inbox)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -377,8 +382,7 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         if store is not None:
             show.record_visits(store)
         show.watch_inbox(open_inbox(settings))
-        show.write_status(Path(settings.status) if isinstance(settings.status, str) and settings.status
-                          else default_status_dir())
+        show.write_status(folder_setting(settings.status, default_status_dir))
         follow_schedule(show)
     show.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
     if exit_after_first_frame:  # `kiosk bench` times the start-up

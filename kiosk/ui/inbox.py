@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from ..content import load_pack
 from ..system import locations
 from ..system.imagecheck import ImageChecker
 from ..system.inbox import Inbox, Taken, take
 from .idleswitch import SwitchAtIdle
+from .offthread import OffThread
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,6 @@ def full_check(folder: Path) -> tuple[str | None, list[str]]:
 
 
 class InboxWatcher(QObject):
-    taken = Signal(object)  # a Taken, from the thread that took it
-
     def __init__(self, inbox: Inbox, switcher: SwitchAtIdle,
                  check: Callable[[Path], tuple[str | None, list[str]]] = full_check,
                  packs_dir: Path | None = None, state: Path | None = None, parent: QObject | None = None):
@@ -48,8 +46,7 @@ class InboxWatcher(QObject):
         self._state = state or locations.state_dir() / STATE_FILE
         self._load_state()
         self.last: Taken | None = None  # for the staff menu
-        self._busy = False
-        self.taken.connect(self._took)
+        self._work = OffThread(self)
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self.poll)
         self._timer.start()
@@ -69,7 +66,7 @@ class InboxWatcher(QObject):
 
     @Slot()
     def poll(self) -> None:
-        if self._busy:
+        if self._work.busy:
             return
         ready = self.inbox.ready()
         if not ready:
@@ -77,19 +74,16 @@ class InboxWatcher(QObject):
         entry = ready[0]  # one at a time; the others stay ready for the next polls
         self.inbox.took(entry)
         self._save_state()
-        self._busy = True
-        threading.Thread(target=lambda: self.taken.emit(take(entry, self._check, self._packs_dir)),
-                         name="inbox", daemon=True).start()
+        self._work.run(lambda: take(entry, self._check, self._packs_dir), self._took)
 
     def _took(self, taken: Taken) -> None:
-        self._busy = False
         self.last = taken
         if taken.folder is not None:
             self._switcher.request(taken.folder)
 
     def status(self) -> str:
         """For the staff menu."""
-        if self._busy:
+        if self._work.busy:
             return "taking a pack that arrived…"
         if self.last is not None and self.last.folder is not None and self._switcher.waiting == self.last.folder:
             return f"{self.last}; shown at the next idle moment"

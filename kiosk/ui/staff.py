@@ -9,6 +9,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -33,8 +34,12 @@ from ..system.imagecheck import check_image, probe_video
 from ..system.logs import LOG_FILE
 from ..system.memory import rss_mb
 from ..system.settings import Settings
+from .offthread import OffThread
 from .present import present
 from .showing import RunningShow
+
+if TYPE_CHECKING:
+    from ..system.inbox import Taken
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,7 @@ class StaffMenu(QObject):
         super().__init__(parent)
         self._show = show
         self._stick_packs: list[dict] = []  # packs on USB sticks, looked for when the menu opens
+        self._installing = OffThread(self)  # a pack copied in from a stick
         self._settings = settings
         self._windowed = windowed
         self._clock = clock
@@ -271,11 +277,18 @@ class StaffMenu(QObject):
 
     @Slot(str)
     def installFromStick(self, source: str) -> None:
-        """Copy a pack from a stick in, through every check of the inbox, and show it now: staff
-        chose it, behind the PIN."""
+        """Copy a pack from a stick in, through every check of the inbox, off the window's thread
+        (a stick is slow, and a pack with films big), and show it once done: staff chose it,
+        behind the PIN."""
         from ..system.inbox import take
         from .inbox import full_check
-        taken = take(Path(source), full_check)
+        if self._installing.busy:
+            return
+        self._message = f"正在安装 · Installing {Path(source).name} …"
+        self._refresh(changed=True)
+        self._installing.run(lambda: take(Path(source), full_check), lambda taken: self._installed(source, taken))
+
+    def _installed(self, source: str, taken: Taken) -> None:
         if not taken.ok or taken.folder is None:
             log.warning("staff install from %s refused: %s", source, taken)
             self._open_menu(f"Not installed / 未安装: {taken}")
