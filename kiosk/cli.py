@@ -21,6 +21,7 @@ from . import __version__
 from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
 from .content.model import ID_PATTERN
 from .content.template import TEMPLATE_PACK, placeholder_problems
+from .core.navigation import Look
 from .core.rehearsal import PRESETS
 from .core.renderer import CHOICES as RENDERERS
 from .core.staff import hash_pin, valid_pin
@@ -119,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a language of the pack, or 'all' (default)")
     proof.add_argument("--high-contrast", action="store_true",
                        help="render in the high-contrast look a visitor can choose in the dock")
+    proof.add_argument("--large-text", action="store_true",
+                       help="render with the larger text (A+) a visitor can choose in the dock")
 
     bench = sub.add_parser(
         "bench", help="measure what a visitor sees: start-up, touch response, slides, CPU, memory",
@@ -498,7 +501,8 @@ def cmd_proof(args: argparse.Namespace) -> int:
 
     from .ui.proof import film_strips, proof, size_name
     bar = ProgressBar(sys.stderr)
-    shots = proof(pack, args.out, sizes, languages, bar.show, high_contrast=args.high_contrast)
+    look = Look(high_contrast=args.high_contrast, large_text=args.large_text)
+    shots = proof(pack, args.out, sizes, languages, bar.show, look)
     bar.done()
     strips = film_strips(pack, args.out)
     failed = [s for s in shots if not s.ok]

@@ -69,15 +69,16 @@ def test_a_home_title_of_any_length_leaves_the_tiles_whole(qapp, pack_dir):
                         "long title for a screen that n…'; shorten it" for size in ("1080x1920", "1920x1080")]
 
 
-def test_a_chip_wider_than_its_card_is_reported(qapp, pack_dir):
-    firm = "Chongqing Big Data Industrial Park Talent Training Centre Co., Ltd."
+def test_a_chip_longer_than_its_card_is_wide_wraps_inside_it(qapp, pack_dir):
+    """As a firm's name must with A+ on a portrait screen; a name with no space in it too."""
+    firms = ["Chongqing Big Data Industrial Park Talent Training Centre Co., Ltd.",
+             "ChongqingBigDataIndustrialParkTalentTrainingCentreCoLtd"]
     (pack_dir / "screens" / "sectors.yaml").write_text(
         "id: sectors\nkind: cards\ntitle: {zh: 产业, en: Sectors}\ncards:\n"
         "  - title: {zh: 软件, en: Software}\n    target: software\n"
-        f"    chips:\n      - {{zh: 甲公司, en: {firm}}}\n"
+        "    chips:\n" + "".join(f"      - {{zh: 甲公司, en: {firm}}}\n" for firm in firms) +
         "  - title: {zh: 硬件, en: Hardware}\n  - title: {zh: 服务, en: Services}\n", encoding="utf-8")
-    assert lint(pack_dir) == [f"screens/sectors.yaml:8:9: warning: at 1920x1080 (en) the text '{firm[:49]}…' "
-                              "runs out of its card; shorten it"]
+    assert lint(pack_dir, [(1920, 1080), (1080, 1920)]) == []
 
 
 def test_a_far_too_long_title_is_reported_where_it_is_written(qapp, pack_dir):
@@ -87,6 +88,19 @@ def test_a_far_too_long_title_is_reported_where_it_is_written(qapp, pack_dir):
     assert lint(pack_dir) == [
         "screens/figures.yaml:3:8: warning: text is cut short at 1920x1080 (en): "
         "'A far far too long title for a screen that nobody…'; shorten it"]
+
+
+@pytest.mark.parametrize("sentences, look", [(6, " with A+"), (7, "")])
+def test_what_only_larger_text_cuts_short_is_reported_with_a_plus(qapp, pack_dir, sentences, look):
+    """An intro on three lines needs four with A+ and shows three: reported with A+. One cut
+    short already in the pack's own look is reported there, and not again for A+."""
+    intro = " ".join(["Three lines of the pack's own size, and a fourth with larger text."] * sentences)
+    figures = pack_dir / "screens" / "figures.yaml"
+    figures.write_text(figures.read_text(encoding="utf-8").replace(
+        "title: {zh: 数据, en: Figures}\n", f'title: {{zh: 数据, en: Figures}}\nintro: {{zh: 数据, en: "{intro}"}}\n'),
+        encoding="utf-8")
+    assert lint(pack_dir) == [f"screens/figures.yaml:4:8: warning: text is cut short at 1920x1080{look} (en): "
+                              f"'{intro[:49]}…'; shorten it"]
 
 
 def test_a_tiny_image_is_reported_as_upscaled(qapp, pack_dir):

@@ -133,8 +133,21 @@ def test_high_contrast_gives_every_text_aaa_contrast_on_whatever_it_is_drawn_on(
     assert round(contrast("#ffffff", "#000000"), 1) == 21.0 and contrast("#777777", "#777777") == 1.0
 
 
-def test_high_contrast_is_the_visitors_and_ends_with_the_visit():
+def test_the_look_is_the_visitors_and_ends_with_the_visit_but_not_with_an_edit():
+    from kiosk.core.navigation import LARGE_TEXT, Look
     nav = Navigation(start="home", screen_ids=frozenset({"home"}), languages=("zh", "en"), default_language="zh")
-    nav.high_contrast = True
+    nav.look = nav.look.switched("high_contrast").switched("large_text")
+    assert nav.look == Look(high_contrast=True, large_text=True) and nav.look.text_scale == LARGE_TEXT
+    reloaded = Navigation(start="home", screen_ids=frozenset({"home"}), languages=("zh", "en"), default_language="zh")
+    reloaded.continue_from(nav)  # a rehearsal reload after an edit: the same visitor goes on
+    assert reloaded.look == nav.look
     nav.reset()
-    assert nav.high_contrast is False
+    assert nav.look == Look() and nav.look.text_scale == 1.0
+
+
+def test_larger_text_grows_body_text_a_quarter_but_never_past_large_print():
+    from kiosk.core.navigation import LARGE_PRINT, LARGE_TEXT, text_size
+    assert text_size(28, LARGE_TEXT) == 35 and text_size(24, LARGE_TEXT) == 30
+    assert text_size(36, LARGE_TEXT) == LARGE_PRINT  # a sub-heading: to large print, not past it
+    assert text_size(72, LARGE_TEXT) == 72  # a heading is large already
+    assert all(text_size(size, 1.0) == size for size in (16, 28, 72))

@@ -35,7 +35,7 @@ def test_proof_renders_every_screen_and_a_contact_sheet_per_size(tmp_path):
     assert "rendered 28 of 28 screens" in run.stdout and "0 failures" in run.stdout
 
 
-def test_proof_renders_the_high_contrast_look(tmp_path):
+def test_proof_renders_the_looks_a_visitor_may_choose(tmp_path):
     out = tmp_path / "out"
     run = proof(str(MINIMAL_PACK), "-o", str(out), "--size", "1280x720", "--lang", "en", "--high-contrast")
     assert run.returncode == 0, run.stdout + run.stderr
@@ -45,6 +45,11 @@ def test_proof_renders_the_high_contrast_look(tmp_path):
     normal = tmp_path / "normal"
     assert proof(str(MINIMAL_PACK), "-o", str(normal), "--size", "1280x720", "--lang", "en").returncode == 0
     assert QImage(str(normal / "1280x720" / "software-en.png")).pixelColor(4, 4) == QColor("#102030")
+    larger = tmp_path / "larger"
+    assert proof(str(MINIMAL_PACK), "-o", str(larger), "--size", "1280x720", "--lang", "en",
+                 "--large-text").returncode == 0
+    assert (QImage(str(larger / "1280x720" / "software-en.png"))
+            != QImage(str(normal / "1280x720" / "software-en.png"))), "A+ changes what is on screen"
 
 
 @pytest.mark.qt_log_ignore("Corrupt JPEG")  # the lint lays the screen out before the proof renders it

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.ui.inspect import loading, stage_of, touch_targets
+from kiosk.ui.inspect import loading, stage_of, touch_targets, walk
 
 from .support import YONGCHUAN_PACK
 from .visitor import Visitor
@@ -90,3 +90,26 @@ def test_high_contrast_is_one_tap_away_and_the_next_visitor_gets_the_packs_colou
     visitor.tap("contrastButton")
     show.navigator.reset("idle")
     assert not show.navigator.highContrast and window.color().name() == pack_background
+
+
+def test_larger_text_is_one_tap_away_grows_what_visitors_read_and_ends_with_the_visit(show_pack, qtbot):
+    from kiosk.core.navigation import LARGE_TEXT
+    show = show_pack(YONGCHUAN_PACK, animate=False)
+    visitor = Visitor(show, qtbot)
+    visitor.settle()
+    stage = stage_of(visitor.window)
+
+    def tile_subtitle() -> float:  # "从西部声谷到重庆云谷" under the History tile, 24 px at 1080p
+        return next(t.property("font").pixelSize() for t in walk(stage) if t.inherits("QQuickText")
+                    and t.property("text") == "从西部声谷到重庆云谷" and t.isVisible())
+
+    normal = tile_subtitle()
+    visitor.tap("largerTextButton")
+    visitor.settle()
+    assert show.navigator.largeText and tile_subtitle() == round(normal * LARGE_TEXT)
+    visitor.tap("tile:history")
+    visitor.settle()
+    assert show.navigator.screenId == "history" and show.navigator.largeText, "A+ stays on for the visit"
+    show.navigator.reset("idle")
+    visitor.settle()
+    assert not show.navigator.largeText and tile_subtitle() == normal

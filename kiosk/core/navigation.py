@@ -6,7 +6,7 @@ the Qt adapter in `kiosk.ui.navigator` and redraws from the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MAX_HISTORY = 64  # visitors wander in circles for hours; the way back must not grow forever
 
@@ -14,6 +14,37 @@ FORWARD, BACKWARD, JUMP = 1, -1, 0  # JUMP: a fresh start (reset, new pack), sho
 # How a screen came: a tile, card or link, Back (or the edge swipe), Home; "start" for the
 # screen a visit begins on (kiosk.core.visits).
 OPEN, BACK, HOME, START = "open", "back", "home", "start"
+
+# How much larger the type is for a visitor who chose "A+" in the dock: a quarter more, which
+# takes body text from 26-28 px to 33-35 px at 1080p (about 9 mm on a 55" screen), but never past
+# LARGE_PRINT, nor a heading that is larger already: a heading is not hard to read, and growing it
+# would only take the room the body text needs to reflow.
+LARGE_TEXT = 1.25
+LARGE_PRINT = 40  # px at 1080p
+
+
+def text_size(size: float, scale: float) -> float:
+    """The size of a text of `size` px at 1080p, for a visitor whose look has `scale`."""
+    return max(size, min(size * scale, LARGE_PRINT))
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a visitor may change about how the kiosk looks, from the dock, until the next visitor."""
+
+    high_contrast: bool = False  # the colours of kiosk.core.contrast instead of the pack's
+    large_text: bool = False  # "A+": type LARGE_TEXT times larger
+
+    @property
+    def text_scale(self) -> float:
+        return LARGE_TEXT if self.large_text else 1.0
+
+    def switched(self, name: str) -> Look:
+        """This look with one choice ("high_contrast", "large_text") turned the other way."""
+        return replace(self, **{name: not getattr(self, name)})
+
+
+PACKS_LOOK = Look()  # as the pack made it: how every visitor finds the kiosk
 
 
 @dataclass
@@ -32,7 +63,7 @@ class Navigation:
     # picture of a pager, "scroll": how far its text is scrolled): kept over a reload after an
     # edit, forgotten on leaving the screen.
     place: dict[str, float] = field(default_factory=dict)
-    high_contrast: bool = False  # the visitor's choice (kiosk.core.contrast), until the next visitor
+    look: Look = PACKS_LOOK
 
     def __post_init__(self) -> None:
         self.reset()
@@ -43,7 +74,7 @@ class Navigation:
         self.current = self.start
         self.place = {}
         self.language = self.default_language
-        self.high_contrast = False
+        self.look = PACKS_LOOK
         self.history.clear()
         self.direction = JUMP
 
@@ -56,6 +87,7 @@ class Navigation:
         self.history = [s for s in old.history if s in self.screen_ids and s != self.current]
         if old.language in self.languages:
             self.language = old.language
+        self.look = old.look
         self.direction = JUMP
 
     def open(self, screen_id: str) -> bool:

@@ -29,6 +29,7 @@ from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text
 from ..content.captions import read_vtt
 from ..content.problems import quoted
 from ..core.layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
+from ..core.navigation import PACKS_LOOK, Look
 from .fonts import bundled_font_files
 from .images import natural_size
 from .inspect import (
@@ -123,20 +124,31 @@ class _Sources:
         return self.refs.get(ref, self.screen.where) if kind in ("tile", "card", "link") else self.screen.where
 
 
+# How the screens are looked at: as the pack made them, then with the larger text a visitor may
+# choose (A+), which must reflow without cutting anything. High contrast changes only colours.
+LOOKS = {"": PACKS_LOOK, " with A+": Look(large_text=True)}
+
+
 def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
-    where_size = f"{size[0]}x{size[1]}"
     found: set[Problem] = set()
     show = view_only(pack, size)  # a warning is about the screen shown: nothing built ahead
     try:
-        for lang in pack.languages:
-            show.navigator.setLanguage(lang)
-            for screen in pack.screens:
-                show.navigator.home()
-                show.navigator.open(screen.id)
-                sources = _Sources(pack, screen)
-                for _ in _pages(show):
-                    found.update(_look(show, sources, lang, where_size))
-                    found.update(_caption_problems(pack, stage_of(show.window), lang, where_size))
+        for look_name, look in LOOKS.items():
+            # What is wrong in the pack's own look is said once, there: not again for A+.
+            known = {problem.where for problem in found}
+            show.navigator.set_look(look)
+            where_size = f"{size[0]}x{size[1]}{look_name}"
+            for lang in pack.languages:
+                show.navigator.setLanguage(lang)
+                for screen in pack.screens:
+                    show.navigator.home()
+                    show.navigator.open(screen.id)
+                    sources = _Sources(pack, screen)
+                    for _ in _pages(show):
+                        for problem in [*_look(show, sources, lang, where_size),
+                                        *_caption_problems(pack, stage_of(show.window), lang, where_size)]:
+                            if problem.where not in known:
+                                found.add(problem)
     finally:
         show.close()
     return found

@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 from ..content import Pack, ScreenRef, parts
 from ..content.captions import Cue, caption_at, read_vtt
 from ..core.contrast import HIGH_CONTRAST
-from ..core.navigation import BACK, HOME, OPEN, Navigation, is_back_swipe
+from ..core.navigation import BACK, HOME, LARGE_PRINT, OPEN, Look, Navigation, is_back_swipe
 from .images import decode_size_for
 from .present import language_name, present, present_pack
 
@@ -29,7 +29,7 @@ class Navigator(QObject):
     clipWatched = Signal(str, float)
     languageChanged = Signal()
     packChanged = Signal()
-    lookChanged = Signal()  # the colours: another pack, or high contrast switched
+    lookChanged = Signal()  # the colours and type: another pack, high contrast or A+ switched
 
     def __init__(self, pack: Pack, language: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -85,11 +85,25 @@ class Navigator(QObject):
     def theme(self) -> dict:
         """The pack's theme, in the high-contrast colours if the visitor chose them."""
         theme = self._pack_view["theme"]
-        return {**theme, **HIGH_CONTRAST} if self._nav.high_contrast else theme
+        return {**theme, **HIGH_CONTRAST} if self._nav.look.high_contrast else theme
 
     @Property(bool, notify=lookChanged)
     def highContrast(self) -> bool:
-        return self._nav.high_contrast
+        return self._nav.look.high_contrast
+
+    @Property(float, notify=lookChanged)
+    def textScale(self) -> float:
+        """1, or larger while the visitor has A+ on (kiosk.core.navigation.LARGE_TEXT)."""
+        return self._nav.look.text_scale
+
+    @Property(float, constant=True)
+    def largePrint(self) -> float:
+        """Text this large (px at 1080p) does not grow with A+ (kiosk.core.navigation.text_size)."""
+        return LARGE_PRINT
+
+    @Property(bool, notify=lookChanged)
+    def largeText(self) -> bool:
+        return self._nav.look.large_text
 
     @Property("QVariantMap", notify=moved)
     def screen(self) -> dict:
@@ -171,7 +185,15 @@ class Navigator(QObject):
 
     @Slot()
     def toggleContrast(self) -> None:
-        self._nav.high_contrast = not self._nav.high_contrast
+        self.set_look(self._nav.look.switched("high_contrast"))
+
+    @Slot()
+    def toggleLargeText(self) -> None:
+        self.set_look(self._nav.look.switched("large_text"))
+
+    def set_look(self, look: Look) -> None:
+        """Show the screens as a visitor who chose `look` sees them (also for proofs and the lint)."""
+        self._nav.look = look
         self.lookChanged.emit()
 
     @Slot(str, str, float)

@@ -32,6 +32,7 @@ UI_STRINGS = {
     "sound_on": {"zh": "打开声音", "en": "Sound on"},
     "sound_off": {"zh": "关闭声音", "en": "Sound off"},
     "contrast": {"zh": "高对比度", "en": "High contrast"},
+    "larger_text": {"zh": "放大文字", "en": "Larger text"},
     # Read out by screen readers (QML Accessible names), not shown.
     "picture_n": {"zh": "第%1张图片", "en": "Picture %1"},
     "previous": {"zh": "上一个", "en": "Previous"},

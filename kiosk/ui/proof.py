@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter
 
 from ..content import Pack, parts
 from ..content.model import Clip, Film
+from ..core.navigation import PACKS_LOOK, Look
 from .fonts import DEFAULT_FAMILY
 from .render import render_screens
 
@@ -37,7 +38,7 @@ def size_name(size: tuple[int, int]) -> str:
 
 def proof(pack: Pack, out: Path, sizes: list[tuple[int, int]], languages: list[str],
           progress: Callable[[int, int, Shot], None] = lambda done, total, shot: None,
-          high_contrast: bool = False) -> list[Shot]:
+          look: Look = PACKS_LOOK) -> list[Shot]:
     total = len(sizes) * len(languages) * len(pack.screens)
     shots: list[Shot] = []
     warnings: list[str] = []
@@ -51,7 +52,7 @@ def proof(pack: Pack, out: Path, sizes: list[tuple[int, int]], languages: list[s
         for size in sizes:
             folder = out / size_name(size)
             folder.mkdir(parents=True, exist_ok=True)
-            for rendered in render_screens(pack, size, languages, high_contrast):
+            for rendered in render_screens(pack, size, languages, look):
                 screen = pack.screen(rendered.screen_id)
                 shot = Shot(rendered.screen_id, str(screen.where), rendered.language, size,
                             problems=warnings[:])

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QImage
 
 from ..content import Pack, visit_order
+from ..core.navigation import PACKS_LOOK, Look
 from .inspect import is_picture, loading, stage_of, truncated, walk
 from .view import ShowView, view_only
 
@@ -52,11 +53,10 @@ def settle(show: ShowView, timeout: float = 10.0) -> None:
 
 
 def render_screens(pack: Pack, size: tuple[int, int], languages: list[str],
-                   high_contrast: bool = False) -> Iterator[Rendered]:
-    """Every screen in each language, as a visitor sees it (`high_contrast`: as one who chose it)."""
+                   look: Look = PACKS_LOOK) -> Iterator[Rendered]:
+    """Every screen in each language, as a visitor sees it who chose `look` in the dock."""
     show = view_only(pack, size)
-    if high_contrast:
-        show.navigator.toggleContrast()
+    show.navigator.set_look(look)
     try:
         for language in languages:
             show.navigator.setLanguage(language)

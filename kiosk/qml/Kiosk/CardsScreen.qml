@@ -55,7 +55,7 @@ ScreenPage {
                             Label {
                                 width: parent.width - (arrow.visible ? arrow.width + parent.spacing : 0)
                                 text: Ui.t(card.modelData.title)
-                                font.pixelSize: Ui.px(36)
+                                font.pixelSize: Ui.fontPx(36)
                                 font.weight: Font.Bold
                             }
                             Image {
@@ -71,7 +71,7 @@ ScreenPage {
                             visible: text !== ""
                             text: Ui.t(card.modelData.text)
                             color: Ui.ink(Ui.theme.text, 0.85)
-                            font.pixelSize: Ui.px(25)
+                            font.pixelSize: Ui.fontPx(25)
                         }
                         Flow {
                             width: parent.width
@@ -82,6 +82,7 @@ ScreenPage {
                                 Chip {
                                     required property var modelData
                                     text: Ui.t(modelData)
+                                    room: parent.width
                                 }
                             }
                         }

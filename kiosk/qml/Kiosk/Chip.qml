@@ -1,19 +1,33 @@
 import QtQuick
 import Kiosk
 
-// A short label in a pill, e.g. a firm's name on a sector card.
+// A short label in a pill, e.g. a firm's name on a sector card. One longer than the room it has
+// (with larger text, A+) wraps onto more lines.
 Rectangle {
+    id: chip
     property alias text: label.text
-    implicitWidth: label.implicitWidth + Ui.px(28)
-    implicitHeight: label.implicitHeight + Ui.px(12)
-    radius: height / 2
+    property real room: Infinity
+    readonly property real pad: Ui.px(28)
+    implicitWidth: label.width + pad
+    implicitHeight: label.height + Ui.px(12)
+    radius: Math.min(height / 2, Ui.px(22))
     color: Ui.alpha(Ui.theme.primary, 0.18)
     border.color: Ui.ink(Ui.theme.primary, 0.55)
     border.width: Math.max(1, Ui.px(1.5))
     Label {
         id: label
         anchors.centerIn: parent
-        font.pixelSize: Ui.px(22)
-        wrapMode: Text.NoWrap
+        width: Math.min(oneLine.implicitWidth, chip.room - chip.pad)
+        font.pixelSize: Ui.fontPx(22)
+        horizontalAlignment: Text.AlignHCenter
+    }
+    // The label's width on one line, as a Text lays it out (TextMetrics measures a pixel less
+    // than that at times, and a wrapped Text's implicitWidth is that of its wrapped lines).
+    Text {
+        id: oneLine
+        visible: false
+        font: label.font
+        text: label.text
+        textFormat: Text.PlainText
     }
 }

@@ -63,7 +63,7 @@ ScreenPage {
                     Label {
                         width: parent.width - Ui.px(32)
                         text: Ui.t(modelData)
-                        font.pixelSize: Ui.px(28)
+                        font.pixelSize: Ui.fontPx(28)
                     }
                 }
             }

@@ -1,7 +1,8 @@
 import QtQuick
 import Kiosk
 
-// Always on screen: Back and Home on the left, the pack's name in the middle, language on the right.
+// Always on screen: Back and Home on the left, the pack's name in the middle; on the right, the
+// visitor's own choices: larger text, high contrast, language.
 Rectangle {
     id: dock
     implicitHeight: Ui.px(112)
@@ -36,14 +37,14 @@ Rectangle {
     }
 
     Row {
-        anchors { left: left.right; right: contrast.left; margins: Ui.px(24); verticalCenter: parent.verticalCenter }
+        anchors { left: left.right; right: larger.left; margins: Ui.px(24); verticalCenter: parent.verticalCenter }
         spacing: Ui.px(16)
         layoutDirection: Qt.RightToLeft
         Text {
             width: Math.min(implicitWidth, parent.width - logo.width - parent.spacing)
             text: Ui.t(Ui.nav.pack.title)
             color: Ui.theme.muted
-            font.pixelSize: Ui.px(24)
+            font.pixelSize: Ui.fontPx(24)
             elide: Text.ElideRight
             anchors.verticalCenter: parent.verticalCenter
             visible: !Ui.portrait
@@ -55,6 +56,17 @@ Rectangle {
             width: Ui.px(64); height: width
             anchors.verticalCenter: parent.verticalCenter
         }
+    }
+
+    TouchButton {
+        id: larger
+        objectName: "largerTextButton"
+        anchors { right: contrast.left; rightMargin: Ui.px(20); verticalCenter: parent.verticalCenter }
+        text: "A+"
+        fontSize: Ui.px(30)  // the same size with A+ on or off: it marks the button, it is not read
+        accessibleName: Ui.t(Ui.nav.pack.strings.larger_text)
+        primary: Ui.nav.largeText  // lit while it is on
+        onTapped: Ui.nav.toggleLargeText()
     }
 
     TouchButton {

@@ -39,7 +39,7 @@ Item {
                         width: column.width
                         horizontalAlignment: Text.AlignHCenter
                         text: modelData
-                        font.pixelSize: Ui.px(52)
+                        font.pixelSize: Ui.fontPx(52)
                         font.weight: Font.Bold
                     }
                 }
@@ -49,7 +49,7 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                     text: Ui.idle.secondsLeft
                     color: Ui.theme.accent
-                    font.pixelSize: Ui.px(140)
+                    font.pixelSize: Ui.fontPx(140)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                 }
@@ -61,7 +61,7 @@ Item {
                         horizontalAlignment: Text.AlignHCenter
                         text: modelData
                         color: Ui.theme.muted
-                        font.pixelSize: Ui.px(30)
+                        font.pixelSize: Ui.fontPx(30)
                     }
                 }
             }
@@ -151,7 +151,7 @@ Item {
                 Label {
                     width: Math.min(implicitWidth, attract.width - Ui.px(Ui.portrait ? 112 : 192) - Ui.px(140))
                     text: Ui.t(Ui.nav.pack.title)
-                    font.pixelSize: Ui.px(Ui.portrait ? 56 : 68)
+                    font.pixelSize: Ui.fontPx(Ui.portrait ? 56 : 68)
                     font.weight: Font.Bold
                     anchors.verticalCenter: parent.verticalCenter
                 }
@@ -163,7 +163,7 @@ Item {
                     required property int index
                     text: modelData
                     color: index === 0 ? Ui.theme.accent : Ui.theme.text
-                    font.pixelSize: Ui.px(index === 0 ? 52 : 36)
+                    font.pixelSize: Ui.fontPx(index === 0 ? 52 : 36)
                     font.weight: Font.DemiBold
                 }
             }

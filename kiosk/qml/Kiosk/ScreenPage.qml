@@ -38,7 +38,7 @@ Item {
             objectName: "screenTitle"
             width: parent.width
             text: Ui.t(page.screen.title)
-            font.pixelSize: Ui.px(60)
+            font.pixelSize: Ui.fontPx(60)
             font.weight: Font.Bold
             maximumLineCount: 2
             elide: Text.ElideRight
@@ -48,7 +48,7 @@ Item {
             visible: text !== ""
             text: page.introText
             color: Ui.theme.muted
-            font.pixelSize: Ui.px(28)
+            font.pixelSize: Ui.fontPx(28)
             maximumLineCount: 3
             elide: Text.ElideRight
         }

@@ -31,12 +31,5 @@ Flickable {
         id: column
         width: flick.width
     }
-    Rectangle {  // a slim bar that shows there is more below; touch never needs it
-        visible: flick.interactive
-        anchors.right: parent.right
-        y: flick.visibleArea.yPosition * flick.height
-        width: Ui.px(6); height: flick.visibleArea.heightRatio * flick.height
-        radius: width / 2
-        color: Ui.alpha(Ui.theme.text, 0.3)
-    }
+    ScrollHint { flick: flick }
 }

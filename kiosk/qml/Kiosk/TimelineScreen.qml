@@ -39,12 +39,19 @@ ScreenPage {
                         border.width: Math.max(1, Ui.px(2))
                         Label {
                             id: yearText
+                            // Smaller in a chip too narrow for it: with A+, many years on a portrait screen.
+                            width: parent.width - Ui.px(16)
+                            height: parent.height
                             anchors.centerIn: parent
+                            horizontalAlignment: Text.AlignHCenter
+                            verticalAlignment: Text.AlignVCenter
                             text: stop.modelData.year
                             color: stop.current ? Ui.theme.background : Ui.theme.text
-                            font.pixelSize: Ui.px(30)
+                            font.pixelSize: Ui.fontPx(30)
                             font.weight: Font.Bold
                             wrapMode: Text.NoWrap
+                            fontSizeMode: Text.HorizontalFit
+                            minimumPixelSize: Ui.px(18)
                         }
                     }
                     TapTarget {
@@ -86,28 +93,28 @@ ScreenPage {
                 Label {  // the rail shows the year large already; here it labels the text
                     text: event.modelData.year
                     color: Ui.theme.accent
-                    font.pixelSize: Ui.px(40)
+                    font.pixelSize: Ui.fontPx(40)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                 }
                 Label {
                     width: parent.width
                     text: Ui.t(event.modelData.title)
-                    font.pixelSize: Ui.px(40)
+                    font.pixelSize: Ui.fontPx(40)
                     font.weight: Font.Bold
                 }
                 Label {
                     width: parent.width
                     visible: text !== ""
                     text: Ui.t(event.modelData.text)
-                    font.pixelSize: Ui.px(27)
+                    font.pixelSize: Ui.fontPx(27)
                     color: Ui.ink(Ui.theme.text, 0.88)
                     lineHeight: 1.25
                 }
                 FigureRow {
                     width: parent.width
                     figures: event.modelData.figures ?? []
-                    valueSize: Ui.px(52)
+                    valueSize: Ui.fontPx(52)
                     topPadding: Ui.px(8)
                 }
             }

@@ -7,7 +7,7 @@ Rectangle {
     property string text: ""
     property url icon: ""
     property bool primary: false
-    property real fontSize: Ui.px(26)
+    property real fontSize: Ui.fontPx(26)
     property string accessibleName: text  // give one where the button shows only an icon
     signal tapped()
 

@@ -21,6 +21,9 @@ QtObject {
 
     readonly property var theme: nav ? nav.theme : ({})  // the pack's, or high contrast
     readonly property string language: nav ? nav.language : ""
+    // Larger while the visitor has A+ on (kiosk.core.navigation.LARGE_TEXT).
+    readonly property real textScale: nav ? nav.textScale : 1
+    readonly property real largePrint: nav ? nav.largePrint : 40
 
     // The smallest touch target, 48 px at 1080p (we use 64-96 for the main buttons).
     readonly property real minTouch: px(48)
@@ -35,6 +38,11 @@ QtObject {
     }
     function px(n) {
         return Math.round(n * scale)
+    }
+    // The size of a visitor's text of n px at 1080p, larger with A+ (as text_size() in
+    // kiosk.core.navigation says, which tests it). Staff and rehearsal words use px().
+    function fontPx(n) {
+        return Math.round(Math.max(n, Math.min(n * textScale, largePrint)) * scale)
     }
     // Theme colour with an alpha, for surfaces over background images.
     function alpha(color, a) {
