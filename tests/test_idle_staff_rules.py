@@ -78,6 +78,16 @@ def test_a_playing_clip_holds_the_timeout_which_counts_from_its_end():
     assert p.tick(459.9) is None and p.tick(460) == "reset"
 
 
+def test_a_clip_and_a_narration_both_hold_it_until_the_last_stops():
+    p = IdlePolicy(timeout=60, countdown=0)
+    p.watch(0, True)  # a clip
+    p.watch(5, True)  # the screen's narration over it
+    p.watch(20, False)  # the clip paused: the narration still plays
+    assert p.tick(200) is None
+    p.watch(250, False)
+    assert p.tick(309.9) is None and p.tick(310) == "reset"
+
+
 def test_a_clip_left_playing_does_not_hold_the_kiosk_forever():
     p = IdlePolicy(timeout=60, countdown=0)
     p.watch(0, True)

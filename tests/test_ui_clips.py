@@ -124,8 +124,8 @@ def test_the_kiosk_stays_awake_while_it_plays(visitor):
     qtbot = visitor.qtbot
     policy = visitor.show.idle._policy
     visitor.tap("bigPlay")
-    qtbot.waitUntil(lambda: policy.watching, timeout=10_000)
-    qtbot.waitUntil(lambda: not policy.watching, timeout=10_000)  # its end
+    qtbot.waitUntil(lambda: policy.players, timeout=10_000)
+    qtbot.waitUntil(lambda: not policy.players, timeout=10_000)  # its end
 
 
 def test_leaving_the_screen_stops_and_rewinds_it(visitor):
@@ -138,7 +138,7 @@ def test_leaving_the_screen_stops_and_rewinds_it(visitor):
     # clip plays, and the kiosk may go idle again.
     assert not [c for c in items(visitor.window.contentItem())
                 if c.objectName() == "clipPlayer" and (c.property("started") or c.property("playing"))]
-    assert not visitor.show.idle._policy.watching
+    assert not visitor.show.idle._policy.players
     visitor.show.navigator.open("software")
     visitor.settle()
     assert visitor.find("bigPlay") and not frame_shown(visitor), "a returning visitor finds it at its start"
@@ -182,7 +182,7 @@ def test_a_clip_in_a_gallery_plays_only_while_in_view(show_pack, qtbot, tmp_path
     qtbot.waitUntil(lambda: visitor.visible_area(play).contains(scene_rect(play)), timeout=3000)
     visitor.tap(play)
     qtbot.waitUntil(lambda: frame_shown(visitor), timeout=10_000)
-    assert visitor.show.idle._policy.watching
+    assert visitor.show.idle._policy.players
     # Its caption is under the film, not over it or at the foot of the screen.
     box, label = visitor.find("filmBox"), next(c for c in items(visitor.window.contentItem())
                                                if c.property("text") == "短片")
@@ -190,4 +190,4 @@ def test_a_clip_in_a_gallery_plays_only_while_in_view(show_pack, qtbot, tmp_path
     visitor.tap("previous")
     visitor.settle()
     qtbot.waitUntil(lambda: not running(visitor), timeout=5000)
-    assert not visitor.show.idle._policy.watching, "turning the page stops it"
+    assert not visitor.show.idle._policy.players, "turning the page stops it"

@@ -1,7 +1,8 @@
-"""Make test films: a few seconds of a moving bar and a frame counter drawn on every frame, so a
-screenshot tells which frame was on screen. Encoded with PyAV (FFmpeg with x264, libvpx, x265 and
-SVT-AV1 in its wheels, in the `test` extra), in every form the validator must judge: the films a
-pack should hold (H.264, VP9) and the ones it must refuse or warn about (AV1, 10-bit, 4K, 60 fps).
+"""Make test media. Films: a few seconds of a moving bar and a frame counter drawn on every frame,
+so a screenshot tells which frame was on screen, in every form the validator must judge: the films
+a pack should hold (H.264, VP9) and the ones it must refuse or warn about (AV1, 10-bit, 4K, 60 fps).
+Recordings for narration: a quiet tone. Encoded with PyAV (FFmpeg with x264, libvpx, x265 and
+SVT-AV1 in its wheels, in the `test` extra).
 
     python tools/make_media.py DIR     writes every kind into DIR (the tests make their own)
 """
@@ -65,6 +66,15 @@ def make_film(path: Path, kind: str) -> Path:
     return path
 
 
+def make_recording(path: Path, seconds: float) -> Path:
+    """Write a recording of a tone, `seconds` long, to `path`: AAC in an .m4a (MP4) file."""
+    import av
+
+    with av.open(str(path), "w", format="mp4") as out:
+        _tone(out, out.add_stream("aac", rate=48000), seconds)
+    return path
+
+
 def _tone(out, stream, seconds: float) -> None:
     """A quiet 440 Hz tone, `seconds` long, on `stream` (mono, signed 16-bit)."""
     import math
@@ -94,6 +104,7 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for kind, (*_, container) in KINDS.items():
         print(make_film(folder / f"{kind}.{container}", kind))
+    print(make_recording(folder / "narration.m4a", 3.0))
     return 0
 
 

@@ -61,7 +61,11 @@ class Image(Asset):
     """An image file: PNG, JPEG, SVG, WebP or GIF."""
 
 
-class Video(Asset):
+class Media(Asset):
+    """A file the show plays with Qt Multimedia: a film or a recording."""
+
+
+class Video(Media):
     """A film: MP4 (H.264 or H.265) or WebM (VP8 or VP9), 8-bit; see content/README.md."""
 
 
@@ -69,12 +73,29 @@ class CaptionFile(Asset):
     """Captions of a clip in one language: a WebVTT file (.vtt); see content/README.md."""
 
 
-@dataclass(frozen=True)
-class Captions:
-    """A clip's captions, one file per language of the pack ({zh: films/x.zh.vtt, en: ...})."""
+class Sound(Media):
+    """A recording: MP3, M4A (AAC), Ogg (Vorbis or Opus), FLAC or WAV; see content/README.md."""
 
-    files: dict[str, CaptionFile]
+
+@dataclass(frozen=True)
+class FilesPerLanguage:
+    """One file for each language of the pack ({zh: films/x.zh.vtt, en: ...})."""
+
+    FILE: ClassVar[type[Asset]]
+    files: dict[str, Asset]
     where: Pos
+
+
+class Captions(FilesPerLanguage):
+    """A clip's captions: WebVTT files."""
+
+    FILE = CaptionFile
+
+
+class Narration(FilesPerLanguage):
+    """A screen read aloud: recordings, played when the visitor taps "listen"."""
+
+    FILE = Sound
 
 
 class FontFile(Asset):
@@ -187,6 +208,7 @@ class Screen(Model):
     title: Text
     background: Image | None = None
     links: list[Link] = field(default_factory=list)  # "see also" buttons at the bottom
+    narration: Narration | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -320,6 +342,6 @@ def parts(obj: Any, kind: type) -> Iterator[Any]:
     elif isinstance(obj, list):
         for item in obj:
             yield from parts(item, kind)
-    elif isinstance(obj, Captions):
+    elif isinstance(obj, FilesPerLanguage):
         for file in obj.files.values():
             yield from parts(file, kind)

@@ -24,13 +24,14 @@ from .model import (
     Pack,
     Screen,
     ScreenRef,
+    Sound,
     Text,
     Video,
     parts,
 )
 from .paths import PathRefused, resolve_in_pack
 from .problems import Finding, Pos, Problem, Problems, did_you_mean
-from .video import VideoFacts, VideoProbe, video_findings
+from .video import VideoFacts, VideoProbe, sound_findings, video_findings
 
 # The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
 # a show that starts from its pack cache (kiosk/system/packcache.py) never needs it (18 ms).
@@ -264,6 +265,8 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
             elif isinstance(asset, Video) and probe_video is not None:
                 films[real] = probe_video(real)
                 verdicts[real] = video_findings(films[real], pack.target_sizes)
+            elif isinstance(asset, Sound) and probe_video is not None:  # the same probe, for a recording
+                verdicts[real] = sound_findings(probe_video(real))
         for severity, message, *detail in verdicts.get(real, []):
                 problems.items.append(Problem(asset.where, "warning" if severity == "warning" else "error",
                                               f"'{asset.path}': {message}", *detail))

@@ -19,9 +19,8 @@ from .model import (
     ID_PATTERN,
     SCREEN_KINDS,
     Asset,
-    CaptionFile,
-    Captions,
     Color,
+    FilesPerLanguage,
     Id,
     Model,
     Screen,
@@ -36,6 +35,7 @@ _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _SIZE = re.compile(r"(\d+)x(\d+)")
 
 M = TypeVar("M", bound=Model)
+F = TypeVar("F", bound=FilesPerLanguage)
 V = TypeVar("V")
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
@@ -69,8 +69,8 @@ class Reader:
             return tp(path, node.pos) if path is not None else None
         if tp is Text:
             return self._text(node, what)
-        if tp is Captions:
-            return self._captions(node, what)
+        if isinstance(tp, type) and issubclass(tp, FilesPerLanguage):
+            return self._files(node, tp, what)
         if tp is ScreenRef:
             ref = self._id(node, what)
             return ScreenRef(ref, node.pos) if ref is not None else None
@@ -156,9 +156,9 @@ class Reader:
         values = self._per_language(node, what, "text", self._words)
         return Text(values, node.pos) if values is not None else None
 
-    def _captions(self, node: Node, what: str) -> Captions | None:
-        files = self._per_language(node, what, "file", self._caption_file)
-        return Captions(files, node.pos) if files is not None else None
+    def _files(self, node: Node, cls: type[F], what: str) -> F | None:
+        files = self._per_language(node, what, "file", lambda n, w: self.read(n, cls.FILE, w))
+        return cls(files, node.pos) if files is not None else None
 
     def _words(self, node: Node, what: str) -> str | None:
         text: str | None = self._plain(node, str, what)
@@ -166,10 +166,6 @@ class Reader:
             self.problems.error(node.pos, f"{what} is empty")
             return None
         return text
-
-    def _caption_file(self, node: Node, what: str) -> CaptionFile | None:
-        path = self._plain(node, str, what)
-        return CaptionFile(path, node.pos) if path is not None else None
 
     def _per_language(self, node: Node, what: str, noun: str,
                       read_one: Callable[[Node, str], V | None]) -> dict[str, V] | None:

@@ -1,4 +1,5 @@
-"""What a film must be for the show to play it, judged from what the show's own decoder found.
+"""What a film or a recording must be for the show to play it, judged from what the show's own
+decoder found.
 
 The facts come from a probe that opens the file with Qt Multimedia, the player the show uses,
 and decodes a picture from its start and one from its end (kiosk/ui/videoprobe.py, run in the
@@ -18,6 +19,7 @@ from .problems import Finding
 MAX_FPS = 30.5  # a booth screen gains nothing above 30 frames a second; software decoding pays
 MAX_MBIT = 20.0  # megabits per second: above this, a 2-core booth PC decodes 1080p H.264 too slowly
 HARDWARE_ONLY = {"AV1"}  # Qt's FFmpeg decodes these only with the graphics hardware's help
+LONG_NARRATION_MS = 5 * 60_000  # few visitors stand at a screen longer than this
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class VideoFacts:
     first_frame: bool = False  # a picture decoded from its start
     bit_depth: int = 0  # of that picture: 8, or 10 and more
     last_frame: bool = False  # a picture decoded near its end
+    has_audio: bool = False
+    first_sound: bool = False  # of a file with no picture (a recording): sound decoded from its start
+    last_sound: bool = False  # and from near its end
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> VideoFacts:
@@ -77,3 +82,25 @@ def video_findings(facts: VideoFacts, screens: Sequence[str]) -> list[Finding]:
         found.append(("warning", f"{facts.bit_rate / 1e6:.0f} Mbit/s is more than a booth PC decodes smoothly "
                                  f"without a graphics card; export it at {MAX_MBIT:g} Mbit/s or less"))
     return found
+
+
+def sound_findings(facts: VideoFacts) -> list[Finding]:
+    """Problems with a recording (a screen's narration): errors for what will not play, a
+    warning for one longer than a visitor stays."""
+    if not facts.opened:
+        return [("error", "not a recording the kiosk can play (it plays MP3, M4A (AAC), Ogg, FLAC and WAV); "
+                          "export it again", f"(decoder: {facts.why_not})")]
+    if facts.has_video:
+        return [("error", "this file holds a film: a narration is a recording of sound only (MP3, M4A); "
+                          "export its sound")]
+    if not facts.has_audio:
+        return [("error", "this file holds no sound")]
+    if not facts.first_sound:
+        return [("error", "no sound could be decoded from the start of this file (damaged?); export it again")]
+    if not facts.last_sound:
+        return [("error", "the end of the recording cannot be decoded: the file is cut short (an interrupted "
+                          "copy?) or damaged; copy it again")]
+    if facts.duration_ms > LONG_NARRATION_MS:
+        return [("warning", f"{facts.duration_ms / 60_000:.0f} minutes long: few visitors stay that long at a "
+                            f"screen; keep a screen's narration under {LONG_NARRATION_MS // 60_000} minutes")]
+    return []

@@ -31,7 +31,7 @@ class IdlePolicy:
     last_input: float = 0.0
     warned_at: float = 0.0
     held_since: float | None = None
-    watching: bool = False  # a clip the visitor started is playing
+    players: int = 0  # clips and narrations the visitor started that are playing
 
 
     def input(self, now: float) -> None:
@@ -56,9 +56,10 @@ class IdlePolicy:
         self.input(now)
 
     def watch(self, now: float, playing: bool) -> None:
-        """A clip started or stopped. Someone who pressed play is watching, not gone: the timeout
-        is held while it plays (up to MAX_WATCH) and counts from its end (or pause)."""
-        self.watching = playing
+        """A clip or a narration started or stopped. Someone who pressed play is watching or
+        listening, not gone: the timeout is held while anything plays (up to MAX_WATCH) and
+        counts from the end (or pause) of the last."""
+        self.players = self.players + 1 if playing else max(0, self.players - 1)
         if self.phase == ACTIVE:
             self.last_input = now
 
@@ -76,7 +77,7 @@ class IdlePolicy:
         return None
 
     def _limit(self) -> float:
-        return max(self.timeout, MAX_WATCH) if self.watching else self.timeout
+        return max(self.timeout, MAX_WATCH) if self.players else self.timeout
 
     def expire(self) -> None:
         """Nobody is there, starting now: straight to the attract loop."""

@@ -76,7 +76,8 @@ class IdleController(QObject):
 
     @Slot(bool)
     def watching(self, playing: bool) -> None:
-        """A clip in a screen started or stopped (ClipPlayer.qml)."""
+        """A clip in a screen or a screen's narration started or stopped (ClipPlayer.qml,
+        NarrationPlayer.qml): each calls once with true, once with false."""
         self._policy.watch(self._clock(), playing)
         self._schedule()
 

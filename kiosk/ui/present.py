@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Asset, Model, Pack, Screen, ScreenRef, Text
-from ..content.model import Captions
+from ..content.model import FilesPerLanguage
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English", "ja": "日本語", "ko": "한국어", "fr": "Français",
                   "de": "Deutsch", "es": "Español", "ru": "Русский", "ar": "العربية"}
@@ -33,6 +33,8 @@ UI_STRINGS = {
     "sound_off": {"zh": "关闭声音", "en": "Sound off"},
     "contrast": {"zh": "高对比度", "en": "High contrast"},
     "larger_text": {"zh": "放大文字", "en": "Larger text"},
+    "listen": {"zh": "收听", "en": "Listen"},
+    "stop_listening": {"zh": "停止", "en": "Stop"},
     # Read out by screen readers (QML Accessible names), not shown.
     "picture_n": {"zh": "第%1张图片", "en": "Picture %1"},
     "previous": {"zh": "上一个", "en": "Previous"},
@@ -48,7 +50,7 @@ def present(value: Any, root: Path) -> Any:
         return dict(value.values)
     if isinstance(value, Asset):
         return (root / value.path).resolve().as_uri()
-    if isinstance(value, Captions):
+    if isinstance(value, FilesPerLanguage):
         return {lang: present(file, root) for lang, file in value.files.items()}
     if isinstance(value, ScreenRef):
         return value.id
@@ -76,6 +78,8 @@ def present_pack(pack: Pack) -> dict:
                          else UI_STRINGS["touch_to_start"].get(c, UI_STRINGS["touch_to_start"]["en"])
                          for c in pack.languages],
         "start": pack.start.id,
+        # Some screen is read aloud: the dock then has a "listen" button, and a player.
+        "narrated": any(screen.narration for screen in pack.screens),
         "languages": [{"code": c, "name": language_name(c)} for c in pack.languages],
         "strings": {key: {c: words.get(c, words["en"]) for c in pack.languages}
                     for key, words in UI_STRINGS.items()},

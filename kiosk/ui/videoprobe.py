@@ -1,5 +1,5 @@
-"""Open a film with Qt Multimedia, the player the show uses, and say what it found: the facts that
-kiosk.content.video judges. Runs inside the image worker (kiosk/ui/imageworker.py), whose
+"""Open a film or a recording with Qt Multimedia, the player the show uses, and say what it found:
+the facts that kiosk.content.video judges. Runs inside the image worker (kiosk/ui/imageworker.py), whose
 QGuiApplication it uses, so a decoder that crashes or hangs on a file costs that file only.
 
 A film "opens" when its container and streams are read; that is not enough (an AV1 film opens
@@ -12,7 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer, QVideoFrame, QVideoFrameFormat, QVideoSink
+from PySide6.QtMultimedia import (
+    QAudioBufferOutput,
+    QMediaMetaData,
+    QMediaPlayer,
+    QVideoFrame,
+    QVideoFrameFormat,
+    QVideoSink,
+)
 
 OPEN_WITHIN = 10.0  # seconds for the container to be read
 FRAME_WITHIN = 5.0  # seconds for a picture to be decoded, once playing
@@ -39,9 +46,10 @@ def _probe(player: QMediaPlayer, sink: QVideoSink, path: Path) -> dict[str, obje
     if not _wait(lambda: player.mediaStatus() not in (status.NoMedia, status.LoadingMedia), OPEN_WITHIN,
                  player.mediaStatusChanged) or player.mediaStatus() == status.InvalidMedia:
         return {"opened": False, "why_not": player.errorString() or "it could not be opened"}
-    facts: dict[str, object] = {"opened": True, "has_video": player.hasVideo(), "duration_ms": player.duration()}
+    facts: dict[str, object] = {"opened": True, "has_video": player.hasVideo(), "has_audio": player.hasAudio(),
+                                "duration_ms": player.duration()}
     if not player.hasVideo():
-        return facts
+        return facts | (_sound(player) if player.hasAudio() else {})
     meta = player.videoTracks()[0] if player.videoTracks() else player.metaData()
     resolution = meta.value(QMediaMetaData.Key.Resolution)
     facts |= {"codec": meta.stringValue(QMediaMetaData.Key.VideoCodec),  # its enum has no Python converter
@@ -63,6 +71,24 @@ def _probe(player: QMediaPlayer, sink: QVideoSink, path: Path) -> dict[str, obje
     facts["last_frame"] = _wait(lambda: any(f.startTime() >= (end - 1000) * 1000 for f in frames), FRAME_WITHIN,
                                 sink.videoFrameChanged) and player.error() == QMediaPlayer.Error.NoError
     return facts
+
+
+def _sound(player: QMediaPlayer) -> dict[str, object]:
+    """A recording (a narration): sound decoded from its start and from near its end, taken as
+    it is decoded rather than played, so that a machine without a sound card probes it too."""
+    buffers = QAudioBufferOutput(player)
+    player.setAudioBufferOutput(buffers)
+    starts: list[int] = []  # µs
+    buffers.audioBufferReceived.connect(lambda buffer: starts.append(buffer.startTime()) if buffer.isValid() else None)
+    player.play()
+    if not _wait(lambda: bool(starts), FRAME_WITHIN, buffers.audioBufferReceived):
+        return {"first_sound": False}
+    end = max(0, player.duration() - 500)
+    starts.clear()
+    player.setPosition(end)
+    last = _wait(lambda: any(t >= (end - 1000) * 1000 for t in starts), FRAME_WITHIN,
+                 buffers.audioBufferReceived) and player.error() == QMediaPlayer.Error.NoError
+    return {"first_sound": True, "last_sound": last}
 
 
 def film_frames(path: Path, count: int) -> tuple[int, list[tuple[int, QImage]]]:

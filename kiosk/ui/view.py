@@ -15,7 +15,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # also makes rootObjects() return QQuickWindow
 
 from ..content import Pack, parts
-from ..content.model import Video
+from ..content.model import Media
 from ..system import heap
 from .fonts import DEFAULT_FAMILY, load_fonts, use_family
 from .navigator import Navigator
@@ -39,9 +39,10 @@ def apply_pack_fonts(pack: Pack) -> None:
 
 
 def know_films_of(pack: Pack) -> None:
-    """Make the film item (Kiosk.Media) known to QML before a pack with films or clips is shown.
-    Imported only then: Qt Multimedia costs the start 15 ms."""
-    if next(parts(pack, Video), None) is not None:
+    """Make the film item (Kiosk.Media) known to QML, and Qt Multimedia quiet, before a pack
+    with films, clips or narration is shown. Imported only then: Qt Multimedia costs the start
+    15 ms."""
+    if next(parts(pack, Media), None) is not None:
         from .film import register
         register()
 

@@ -2,7 +2,8 @@ import QtQuick
 import Kiosk
 
 // Always on screen: Back and Home on the left, the pack's name in the middle; on the right, the
-// visitor's own choices: larger text, high contrast, language.
+// visitor's own choices: listen (where the screen is read aloud), larger text, high contrast,
+// language.
 Rectangle {
     id: dock
     implicitHeight: Ui.px(112)
@@ -37,7 +38,8 @@ Rectangle {
     }
 
     Row {
-        anchors { left: left.right; right: larger.left; margins: Ui.px(24); verticalCenter: parent.verticalCenter }
+        anchors { left: left.right; right: listen.visible ? listen.left : larger.left; margins: Ui.px(24)
+                  verticalCenter: parent.verticalCenter }
         spacing: Ui.px(16)
         layoutDirection: Qt.RightToLeft
         Text {
@@ -56,6 +58,32 @@ Rectangle {
             width: Ui.px(64); height: width
             anchors.verticalCenter: parent.verticalCenter
         }
+    }
+
+    // The screen read aloud in the visitor's language, where the pack has a recording of it.
+    TouchButton {
+        id: listen
+        objectName: "listenButton"
+        readonly property bool playing: narration.item !== null && narration.item.playing  // qmllint disable missing-property
+        visible: narration.file !== ""
+        anchors { right: larger.left; rightMargin: Ui.px(20); verticalCenter: parent.verticalCenter }
+        icon: Qt.resolvedUrl(playing ? "icons/pause.svg" : "icons/listen.svg")
+        text: Ui.portrait ? "" : Ui.t(Ui.nav.pack.strings[playing ? "stop_listening" : "listen"])
+        accessibleName: Ui.t(Ui.nav.pack.strings[playing ? "stop_listening" : "listen"])
+        primary: playing
+        onTapped: narration.item.toggle()  // qmllint disable missing-property
+    }
+    Loader {
+        id: narration
+        readonly property string file: Ui.t(Ui.nav.screen.narration)  // "" when the screen has none
+        active: Ui.nav.pack.narrated
+        source: "NarrationPlayer.qml"  // by name: Qt Multimedia is loaded for packs with narration only
+    }
+    Binding {
+        target: narration.item
+        property: "file"
+        value: narration.file
+        when: narration.item !== null
     }
 
     TouchButton {
