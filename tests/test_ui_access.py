@@ -113,3 +113,35 @@ def test_larger_text_is_one_tap_away_grows_what_visitors_read_and_ends_with_the_
     show.navigator.reset("idle")
     visitor.settle()
     assert not show.navigator.largeText and tile_subtitle() == normal
+
+
+@pytest.mark.parametrize(("pack_says", "machine_says", "lowered"), [
+    (True, None, True), (False, True, True), (True, False, False)])
+def test_lowered_content_keeps_every_touch_target_in_the_bottom_two_thirds(
+        show_pack, qtbot, tmp_path, pack_says, machine_says, lowered):
+    """A wall-mounted portrait screen (the pack's `lower_content`, or the machine's setting)."""
+    import shutil
+
+    from kiosk.system.settings import Settings
+    pack = tmp_path / "yongchuan-2022"
+    shutil.copytree(YONGCHUAN_PACK, pack)
+    with (pack / "pack.yaml").open("a", encoding="utf-8") as f:
+        f.write(f"lower_content: {str(pack_says).lower()}\n")
+    show = show_pack(pack, size=(1080, 1920), animate=False, settings=Settings(lower_content=machine_says))
+    visitor = Visitor(show, qtbot)
+    stage = stage_of(visitor.window)
+    nav = show.navigator
+    highest = []
+    for language in show.pack.languages:
+        nav.setLanguage(language)
+        for screen in show.pack.screens:
+            nav.home()
+            if screen.id != nav.screenId:
+                nav.open(screen.id)
+            visitor.settle()
+            qtbot.waitUntil(lambda: not loading(stage))
+            highest.append(min(t.rect.y() for t in touch_targets(stage)))
+    if lowered:
+        assert min(highest) >= 1920 / 3, "a touch target in the top third"
+    else:
+        assert min(highest) < 1920 / 3, "the screens use the whole height as the pack made them"

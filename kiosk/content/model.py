@@ -324,6 +324,10 @@ class Pack(Model):
     # Count visits on the device (anonymous; see kiosk.core.visits). A machine setting can also
     # switch it off.
     analytics: bool = True
+    # On a portrait screen, every touch target in the bottom two thirds: for a screen mounted on a
+    # wall, which a visitor in a wheelchair or a child cannot reach to the top of. A machine
+    # setting may say otherwise for one kiosk.
+    lower_content: bool = False
     screens: list[Screen] = field(default_factory=list)
     root: Path = field(default=Path("."), compare=False, metadata={"internal": True})
 

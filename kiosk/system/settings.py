@@ -35,6 +35,9 @@ class Settings:
     analytics: bool = True  # count visits on this machine (a pack may also switch it off)
     inbox: str | None = None  # the folder watched for packs (kiosk.system.inbox); None: the default one
     status: str | None = None  # where the status file goes every minute (kiosk.system.fleet); None: the default
+    # Portrait screens keep their touch targets in the bottom two thirds (a wall-mounted screen);
+    # None: as the pack says (its `lower_content`).
+    lower_content: bool | None = None
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
 

@@ -78,6 +78,7 @@ class Show:
         self.idle_timeout, self.idle_countdown = idle_timeout, idle_countdown
         self.view = ShowView(pack, language=self.settings.language, animate=animate, build_ahead=build_ahead)
         self.navigator = self.view.navigator
+        self.navigator.set_lower_content(self.settings.lower_content)
         engine = self.view.engine
         # Children of the engine, so they outlive every binding that reads them.
         self.idle = IdleController(*self._idle_times(pack), clock=clock, parent=engine)

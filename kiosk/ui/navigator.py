@@ -34,6 +34,7 @@ class Navigator(QObject):
     def __init__(self, pack: Pack, language: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._failed_images: set[str] = set()
+        self._lower_content: bool | None = None
         self._set_pack(pack, language)
 
     def _set_pack(self, pack: Pack, language: str | None) -> None:
@@ -95,6 +96,16 @@ class Navigator(QObject):
     def textScale(self) -> float:
         """1, or larger while the visitor has A+ on (kiosk.core.navigation.LARGE_TEXT)."""
         return self._nav.look.text_scale
+
+    @Property(bool, notify=packChanged)
+    def lowerContent(self) -> bool:
+        """On a portrait screen, the screens in the bottom two thirds: the machine's setting if
+        it has one, else the pack's `lower_content`."""
+        return self._pack.lower_content if self._lower_content is None else self._lower_content
+
+    def set_lower_content(self, lower: bool | None) -> None:
+        """This machine's setting (None: as the pack says), before the window opens."""
+        self._lower_content = lower
 
     @Property(float, constant=True)
     def largePrint(self) -> float:

@@ -17,6 +17,7 @@ Window {
 
     Binding { target: Ui; property: "scale"; value: Math.min(stage.width, stage.height) / 1080 }
     Binding { target: Ui; property: "portrait"; value: stage.height > stage.width }
+    Binding { target: Ui; property: "lowered"; value: Ui.portrait && root.nav.lowerContent }
     Binding { target: Ui; property: "animate"; value: root.animate }
     Binding { target: Ui; property: "started"; value: root.started }
 
@@ -63,11 +64,39 @@ Window {
         scale: Math.min(root.width / width, root.height / height)
         transformOrigin: Item.TopLeft
 
+        // A wall-mounted portrait screen whose top a visitor in a wheelchair cannot reach: the
+        // pack's logo and name up there, and every screen below, in the bottom two thirds.
+        Column {
+            id: reachHeader
+            objectName: "reachHeader"
+            visible: Ui.lowered
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            height: visible ? Math.round(parent.height / 3) : 0
+            topPadding: Math.max(0, (height - implicitHeight) / 2)
+            spacing: Ui.px(32)
+            Picture {
+                source: Ui.theme.logo ?? ""
+                visible: (Ui.theme.logo ?? "") !== ""
+                width: Ui.px(200); height: width
+                anchors.horizontalCenter: parent.horizontalCenter
+            }
+            Label {
+                width: parent.width - 2 * Ui.px(48)
+                anchors.horizontalCenter: parent.horizontalCenter
+                horizontalAlignment: Text.AlignHCenter
+                text: Ui.t(root.nav.pack.title).replace(/\s*·\s*/g, "\n")
+                font.pixelSize: Ui.fontPx(56)
+                font.weight: Font.Bold
+                maximumLineCount: 3
+                elide: Text.ElideRight
+            }
+        }
+
         PageHost {
             id: stack
             objectName: "stack"
             kinds: root.kinds
-            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: dock.top }
+            anchors { left: parent.left; right: parent.right; top: reachHeader.bottom; bottom: dock.top }
             clip: true
         }
 

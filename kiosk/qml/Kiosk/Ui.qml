@@ -13,6 +13,8 @@ QtObject {
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
     property bool portrait: false
+    // Portrait, with the screens in the bottom two thirds (Navigator.lowerContent), set by Main.
+    property bool lowered: false
     // Off when rendering proofs and linting: everything is shown at once, in its final state.
     property bool animate: true
     // The first screen has been up for a moment (set by Main). Pictures that arrive before then
