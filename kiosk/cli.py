@@ -386,7 +386,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schedule(args: argparse.Namespace, now: datetime | None = None) -> int:
     from .content import resolve_pack
-    from .content.schedule import SCHEDULE_FILE, changes, read_schedule
+    from .content.schedule import SCHEDULE_FILE, SCREEN_OFF, changes, read_schedule
     path = args.file or locations.config_dir() / SCHEDULE_FILE
     if not path.exists():
         print(f"{path}: no schedule; the pack staff chose shows all the time")
@@ -395,13 +395,14 @@ def cmd_schedule(args: argparse.Namespace, now: datetime | None = None) -> int:
     for problem in problems:
         print(problem.format(str(path.parent)))
     for rule in rules:
-        if resolve_pack(rule.pack, locations.pack_dirs()) is None:
+        if rule.pack != SCREEN_OFF and resolve_pack(rule.pack, locations.pack_dirs()) is None:
             print(f"{path}:{rule.where.line}:{rule.where.col}: warning: no pack '{rule.pack}' on this machine")
     if any(p.severity == "error" for p in problems):
         return 1
     start = now or datetime.now()
     for moment, pack in changes(rules, start):
-        print(f"{moment:%a %Y-%m-%d %H:%M}  {pack or '(the pack staff chose)'}")
+        shown = "(screen off)" if pack == SCREEN_OFF else pack or "(the pack staff chose)"
+        print(f"{moment:%a %Y-%m-%d %H:%M}  {shown}")
     return 0
 
 

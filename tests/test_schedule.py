@@ -8,7 +8,7 @@ from argparse import Namespace
 from datetime import date, datetime, time
 
 from kiosk.cli import cmd_schedule, main
-from kiosk.content.schedule import Rule, changes, pack_at, read_schedule
+from kiosk.content.schedule import SCREEN_OFF, Rule, changes, pack_at, read_schedule
 
 from .support import MINIMAL_PACK
 from .test_inbox import Clock as IdleClock
@@ -39,8 +39,9 @@ def test_mistakes_are_said_at_their_line(tmp_path):
     assert [p.format("x") for p in problems] == [
         "x/schedule.yaml:2:9: error: 'from: 25:00' is not a time like \"09:00\" (00:00 to 24:00)",
         "x/schedule.yaml:4:9: error: 'days' is a list of mon, tue, wed, thu, fri, sat, sun",
-        "x/schedule.yaml:5:3: error: a rule needs 'pack': the id or folder of the pack to show",
-        "x/schedule.yaml:5:3: error: unknown field 'pakc' in a schedule rule (known: pack, dates, days, from, to)",
+        "x/schedule.yaml:5:3: error: a rule needs 'pack': the id or folder of the pack to show (or 'screen: off')",
+        "x/schedule.yaml:5:3: error: unknown field 'pakc' in a schedule rule (known: pack, screen, dates, days, "
+        "from, to)",
         "x/schedule.yaml:7:11: error: '2026-13-01' is not a date like 2026-12-05"]
 
 
@@ -87,3 +88,44 @@ def test_a_running_show_switches_when_the_schedule_says_but_never_during_a_visit
     idle_clock.now += 61
     show.idle.tick()
     assert show.pack.id == "minimal", "back to the pack before the rule, at the next idle moment"
+
+
+def test_a_night_rule_turns_the_screen_off_and_check_says_so(tmp_path, capsys):
+    path = tmp_path / "schedule.yaml"
+    path.write_text('- screen: off\n  from: "22:00"\n  to: "07:00"\n- screen: on\n- screen: off\n  pack: minimal\n',
+                    encoding="utf-8")
+    rules, problems = read_schedule(path)
+    assert [p.format("x") for p in problems] == [
+        "x/schedule.yaml:4:11: error: 'screen: off' turns the screen off, in a rule of its own with no 'pack'",
+        "x/schedule.yaml:5:11: error: 'screen: off' turns the screen off, in a rule of its own with no 'pack'"]
+    assert rules == [Rule(SCREEN_OFF, start=time(22, 0), end=time(7, 0), where=rules[0].where)]
+    path.write_text('- screen: off\n  from: "22:00"\n  to: "07:00"\n', encoding="utf-8")
+    assert cmd_schedule(Namespace(file=path), now=datetime(2026, 12, 4, 12, 0)) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["Fri 2026-12-04 12:00  (the pack staff chose)", "Fri 2026-12-04 22:00  (screen off)",
+                       "Sat 2026-12-05 07:00  (the pack staff chose)"]
+
+
+def test_the_screen_goes_off_at_the_first_idle_moment_of_the_night_and_on_in_the_morning(show_pack, qtbot):
+    idle_clock = IdleClock()
+    show = show_pack(MINIMAL_PACK, clock=idle_clock, idle_timeout=60, idle_countdown=0)
+    now = [datetime(2026, 12, 4, 21, 59)]
+    calls: list[bool] = []
+    schedule = show.follow_schedule([Rule(SCREEN_OFF, start=time(22, 0), end=time(7, 0))], clock=lambda: now[0],
+                                    power=lambda on: calls.append(on))
+    show.idle.press()
+    show.idle.release()  # a visitor, as the night begins
+    now[0] = datetime(2026, 12, 4, 22, 0)
+    schedule.check()
+    assert calls == [], "not in the middle of a visit"
+    idle_clock.now += 61
+    show.idle.tick()
+    assert show.idle.phase == "attract" and calls == [False]
+    show.idle.press()
+    show.idle.release()  # a touch at night wakes the screen (the platform does): the visitor is served
+    idle_clock.now += 61
+    show.idle.tick()
+    assert calls == [False, False], "and it goes off again when they leave"
+    now[0] = datetime(2026, 12, 5, 7, 0)
+    schedule.check()
+    assert calls == [False, False, True] and show.pack.id == "minimal"

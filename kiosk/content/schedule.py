@@ -5,6 +5,9 @@ gets; the running show (kiosk.ui.scheduled) switches at the next idle moment aft
     # The first rule that matches the moment wins; outside every rule, the pack staff chose.
     - pack: yongchuan-2022-en       # a pack id or folder
       dates: [2026-12-05]           # optional: only on these days
+    - screen: off                   # instead of a pack: the screen off (kiosk.system.display)
+      from: "22:00"
+      to: "07:00"
     - pack: closed
       from: "18:00"                 # optional (default 00:00), to optional (default 24:00)
       to: "09:00"                   # past midnight: until 09:00 the next morning
@@ -22,12 +25,14 @@ from .yamlsource import Node, load_yaml
 
 SCHEDULE_FILE = "schedule.yaml"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-FIELDS = ("pack", "dates", "days", "from", "to")
+FIELDS = ("pack", "screen", "dates", "days", "from", "to")
+# What a `screen: off` rule shows: no pack (no pack id has these characters, kiosk.content.model).
+SCREEN_OFF = "<screen off>"
 
 
 @dataclass(frozen=True)
 class Rule:
-    pack: str
+    pack: str  # a pack's id or folder, or SCREEN_OFF
     start: time = time(0, 0)
     end: time | None = None  # None: midnight at the end of the day
     days: frozenset[int] = frozenset(range(7))  # Monday = 0
@@ -102,9 +107,18 @@ def read_schedule(path: Path) -> tuple[list[Rule], list[Problem]]:
                 problems.error(item.key_pos[key], f"unknown field '{key}' in a schedule rule "
                                f"(known: {', '.join(FIELDS)})")
         pack = fields.get("pack")
-        if pack is None or not isinstance(pack.value, str) or not pack.value.strip():
-            problems.error(item.pos, "a rule needs 'pack': the id or folder of the pack to show")
+        screen = fields.get("screen")
+        if screen is not None:
+            # YAML reads a bare `off` as false.
+            if not (screen.value is False or screen.value == "off") or pack is not None:
+                problems.error(screen.pos, "'screen: off' turns the screen off, in a rule of its own with no 'pack'")
+                continue
+            shows = SCREEN_OFF
+        elif pack is None or not isinstance(pack.value, str) or not pack.value.strip():
+            problems.error(item.pos, "a rule needs 'pack': the id or folder of the pack to show (or 'screen: off')")
             continue
+        else:
+            shows = pack.value.strip()
         start = _time(fields["from"], problems, "from") if "from" in fields else time(0, 0)
         end = _time(fields["to"], problems, "to") if "to" in fields else None
         days = frozenset(range(7))
@@ -122,5 +136,5 @@ def read_schedule(path: Path) -> tuple[list[Rule], list[Problem]]:
                     dates.add(date.fromisoformat(str(d.raw or d.value)))
                 except ValueError:
                     problems.error(d.pos, f"'{d.raw or d.value}' is not a date like 2026-12-05")
-        rules.append(Rule(pack.value.strip(), start or time(0, 0), end, days, frozenset(dates), item.pos))
+        rules.append(Rule(shows, start or time(0, 0), end, days, frozenset(dates), item.pos))
     return rules, problems.sorted()

@@ -38,6 +38,10 @@ class Settings:
     # Portrait screens keep their touch targets in the bottom two thirds (a wall-mounted screen);
     # None: as the pack says (its `lower_content`).
     lower_content: bool | None = None
+    # How to turn the screen off and on for a `screen: off` rule of the schedule, where the
+    # platform's own way does not work (kiosk.system.display); each a command and its arguments.
+    screen_off_command: list[str] | None = None
+    screen_on_command: list[str] | None = None
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
 

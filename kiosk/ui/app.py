@@ -156,10 +156,16 @@ class Show:
         self.inbox = InboxWatcher(inbox, self.switcher(), parent=self.view.engine, **options)
         return self.inbox
 
-    def follow_schedule(self, rules: list[Rule], **options) -> ScheduleWatcher:
-        """Show what `rules` say when they say it (kiosk.ui.scheduled)."""
-        from .scheduled import ScheduleWatcher
-        self.schedule = ScheduleWatcher(rules, self.switcher(), lambda: self.pack.root,
+    def follow_schedule(self, rules: list[Rule], power: Callable[[bool], str | None] | None = None,
+                        **options) -> ScheduleWatcher:
+        """Show what `rules` say when they say it (kiosk.ui.scheduled); `power` turns the screen
+        on and off (kiosk.system.display; tests give their own)."""
+        from ..system.display import ScreenPower
+        from .scheduled import ScheduleWatcher, ScreenAtIdle
+        if power is None:
+            power = ScreenPower(self.settings.screen_off_command, self.settings.screen_on_command).set
+        screen = ScreenAtIdle(self.idle, power, parent=self.view.engine)
+        self.schedule = ScheduleWatcher(rules, self.switcher(), screen, lambda: self.pack.root,
                                         parent=self.view.engine, **options)
         return self.schedule
 

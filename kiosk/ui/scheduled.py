@@ -1,7 +1,8 @@
 """The schedule (kiosk.content.schedule) in the running show: every half minute, which pack the
 schedule wants now. When that changes (a rule begins or ends), the show switches at the next idle
 moment (kiosk.ui.idleswitch): to the rule's pack, or, as a rule ends, back to the pack that was
-on before it. In between, a pack staff choose stays."""
+on before it. In between, a pack staff choose stays. A `screen: off` rule turns the screen off
+at the next idle moment instead, and on again as it ends."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from ..content import resolve_pack
-from ..content.schedule import Rule, pack_at
+from ..content.schedule import SCREEN_OFF, Rule, pack_at
+from ..core.idle import ATTRACT
 from ..system import locations
+from .idle import IdleController
 from .idleswitch import SwitchAtIdle
 
 log = logging.getLogger(__name__)
@@ -22,12 +25,47 @@ log = logging.getLogger(__name__)
 CHECK_MS = 30_000
 
 
+class ScreenAtIdle(QObject):
+    """The screen off while the schedule says so: turned off at the next idle moment (never in
+    the middle of a visit), and at each idle moment after a touch woke it (the platforms wake a
+    screen on input, and a visitor at night is served); on again as the rule ends. `power(on)`
+    is kiosk.system.display.ScreenPower.set: None when done, else why not."""
+
+    def __init__(self, idle: IdleController, power: Callable[[bool], str | None], parent: QObject | None = None):
+        super().__init__(parent)
+        self._idle, self._power = idle, power
+        self.off_wanted = False
+        self._said: set[str] = set()  # why it could not: said once
+        idle.phaseChanged.connect(self._maybe)
+
+    def want_off(self, off: bool) -> None:
+        if off == self.off_wanted:
+            return
+        self.off_wanted = off
+        if not off:
+            self._set(True)
+        self._maybe()
+
+    def _maybe(self) -> None:
+        if self.off_wanted and self._idle.phase == ATTRACT:
+            self._set(False)
+
+    def _set(self, on: bool) -> None:
+        why = self._power(on)
+        if why is None:
+            log.info("schedule: screen %s", "on" if on else "off")
+        elif why not in self._said:
+            self._said.add(why)
+            log.error("schedule: cannot turn the screen %s: %s; the show goes on", "on" if on else "off", why)
+
+
 class ScheduleWatcher(QObject):
-    def __init__(self, rules: list[Rule], switcher: SwitchAtIdle, current: Callable[[], Path],
+    def __init__(self, rules: list[Rule], switcher: SwitchAtIdle, screen: ScreenAtIdle, current: Callable[[], Path],
                  clock: Callable[[], datetime] = datetime.now, parent: QObject | None = None):
         """`current()` is the folder on screen."""
         super().__init__(parent)
         self.rules, self._switcher, self._current, self._clock = rules, switcher, current, clock
+        self.screen = screen
         self._wanted: str | None = None  # what the schedule said at the last check
         self._before: Path | None = None  # on screen when the rules took over
         self._missing: set[str] = set()  # packs the schedule names that are not here (said once)
@@ -44,6 +82,9 @@ class ScheduleWatcher(QObject):
         if self._wanted is None:
             self._before = self._current()
         self._wanted = wanted
+        self.screen.want_off(wanted == SCREEN_OFF)
+        if wanted == SCREEN_OFF:
+            return  # whatever shows stays, unseen
         folder = self._before if wanted is None else resolve_pack(wanted, locations.pack_dirs())
         if folder is None:
             if wanted not in self._missing:
