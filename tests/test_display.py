@@ -32,5 +32,7 @@ def test_the_machines_commands_run_and_their_failure_is_said(tmp_path):
     assert log.read_text().split() == ["off", "on"]
     failing = ScreenPower([sys.executable, "-c", "import sys; sys.exit('no such output: HDMI-9')"], ["true"])
     assert failing.set(False).endswith("failed (exit status 1): no such output: HDMI-9")
+    complaining = ScreenPower([sys.executable, "-c", "import sys; print('no DPMS here', file=sys.stderr)"], ["true"])
+    assert complaining.set(False).endswith("failed (exit status 0): no DPMS here"), "exit status 0 is not enough"
     missing = ScreenPower(["/nonexistent/screen-off"], ["/nonexistent/screen-on"])
     assert missing.set(False).startswith("`/nonexistent/screen-off` could not run: ")

@@ -44,9 +44,11 @@ class ScreenPower:
                                   stderr=subprocess.PIPE, timeout=COMMAND_WITHIN, check=False)
         except (OSError, subprocess.TimeoutExpired) as e:
             return f"`{' '.join(command)}` could not run: {e}"
-        if done.returncode != 0:
-            said = done.stderr.decode(errors="replace").strip().splitlines()
-            return f"`{' '.join(command)}` failed (exit status {done.returncode}){': ' + said[-1] if said else ''}"
+        said = done.stderr.decode(errors="replace").strip().splitlines()
+        # xset says "server does not have extension for dpms option" and exits 0 (Xvfb, some
+        # virtual displays): a complaint is a failure, whatever the exit status.
+        if done.returncode != 0 or said:
+            return f"`{' '.join(command)}` failed (exit status {done.returncode}){': ' + said[0] if said else ''}"
         return None
 
 
