@@ -3,6 +3,8 @@ a name the platform's screen reader announces, and a keypad reaches and presses 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -32,13 +34,11 @@ def unnamed(stage: QQuickItem) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_everything_a_visitor_can_press_has_a_name_and_a_role_on_every_screen(show_pack, qtbot, size):
-    show = show_pack(YONGCHUAN_PACK, size=size, animate=False)
+def every_screen(show, qtbot) -> Iterator[tuple[str, str]]:
+    """Each screen of the show's pack in each of its languages, laid out: (language, screen id)."""
     visitor = Visitor(show, qtbot)
     nav = show.navigator
     stage = stage_of(visitor.window)
-    checked = 0
     for language in show.pack.languages:
         nav.setLanguage(language)
         for screen in show.pack.screens:
@@ -48,8 +48,17 @@ def test_everything_a_visitor_can_press_has_a_name_and_a_role_on_every_screen(sh
             visitor.settle()
             assert nav.screenId == screen.id
             qtbot.waitUntil(lambda: not loading(stage))  # a Loader's items are not bound before
-            assert unnamed(stage) == [], (language, screen.id)
-            checked += len(touch_targets(stage))
+            yield language, screen.id
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_everything_a_visitor_can_press_has_a_name_and_a_role_on_every_screen(show_pack, qtbot, size):
+    show = show_pack(YONGCHUAN_PACK, size=size, animate=False)
+    stage = stage_of(show.window)
+    checked = 0
+    for language, screen_id in every_screen(show, qtbot):
+        assert unnamed(stage) == [], (language, screen_id)
+        checked += len(touch_targets(stage))
     assert checked > 100  # tiles, cards, years, pictures, clip controls, Back, Home, language
 
 
@@ -128,19 +137,8 @@ def test_lowered_content_keeps_every_touch_target_in_the_bottom_two_thirds(
     with (pack / "pack.yaml").open("a", encoding="utf-8") as f:
         f.write(f"lower_content: {str(pack_says).lower()}\n")
     show = show_pack(pack, size=(1080, 1920), animate=False, settings=Settings(lower_content=machine_says))
-    visitor = Visitor(show, qtbot)
-    stage = stage_of(visitor.window)
-    nav = show.navigator
-    highest = []
-    for language in show.pack.languages:
-        nav.setLanguage(language)
-        for screen in show.pack.screens:
-            nav.home()
-            if screen.id != nav.screenId:
-                nav.open(screen.id)
-            visitor.settle()
-            qtbot.waitUntil(lambda: not loading(stage))
-            highest.append(min(t.rect.y() for t in touch_targets(stage)))
+    stage = stage_of(show.window)
+    highest = [min(t.rect.y() for t in touch_targets(stage)) for _ in every_screen(show, qtbot)]
     if lowered:
         assert min(highest) >= 1920 / 3, "a touch target in the top third"
     else:
