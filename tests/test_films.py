@@ -77,8 +77,9 @@ def pack_with_films(tmp_path: Path, films: Path, names: list[str]) -> Path:
         shutil.copy(films / name, pack / "films" / name)
     entries = "".join(f"    - file: films/{name}\n      poster: images/photo.png\n" for name in names)
     text = (pack / "pack.yaml").read_text(encoding="utf-8")
-    (pack / "pack.yaml").write_text(text.replace("  timeout: 60\n", "  timeout: 60\n  attract_films:\n" + entries),
-                                    encoding="utf-8")
+    # For landscape screens: the films are landscape (a portrait screen is test_a_film_for_the_screens_shape).
+    text = text.replace("  timeout: 60\n", "  timeout: 60\n  attract_films:\n" + entries) + "target_sizes: [1920x1080]\n"
+    (pack / "pack.yaml").write_text(text, encoding="utf-8")
     return pack
 
 
@@ -118,6 +119,29 @@ def test_every_film_the_show_cannot_play_is_named_at_its_line(tmp_path, films):
     assert len(lines) == len(expected), run.stdout
     assert "Traceback" not in run.stdout and "[h264" not in run.stdout and "moov" not in run.stdout.split(
         "(decoder:")[0], run.stdout
+
+
+def test_a_film_for_the_screens_shape_or_a_portrait_version_of_it(tmp_path, films):
+    """An attract film fills the screen: a landscape one on a portrait screen shows its middle third."""
+    pack = pack_with_films(tmp_path, films, ["h264.mp4", "vp9.webm"])
+    yaml = pack / "pack.yaml"
+    text = yaml.read_text(encoding="utf-8").replace("target_sizes: [1920x1080]", "target_sizes: [1920x1080, 1080x1920]")
+    shutil.copy(films / "tall.mp4", pack / "films" / "tall.mp4")
+    # The second film gets a portrait version, the wrong way round: the first, none.
+    yaml.write_text(text.replace("      poster: images/photo.png\n", "      poster: images/photo.png\n"
+                                 "      portrait: films/h264.mp4\n", 2).replace(
+        "      portrait: films/h264.mp4\n", "", 1), encoding="utf-8")
+    run = validate(pack, tmp_path)
+    lines = [line[len(str(pack)) + 1:] for line in run.stdout.splitlines() if ": warning: " in line]
+    assert lines == [
+        "pack.yaml:14:13: warning: 'films/h264.mp4': on a 1080x1920 screen this 320x180 film shows only its middle "
+        "32%: add 'portrait:' with a version made for it (1080x1920)",
+        "pack.yaml:18:17: warning: 'films/h264.mp4': on a 1080x1920 screen this 320x180 film shows only its middle "
+        "32%: make it 1080x1920"], run.stdout
+    yaml.write_text(text.replace("      poster: images/photo.png\n", "      poster: images/photo.png\n"
+                                 "      portrait: films/tall.mp4\n"), encoding="utf-8")
+    run = validate(pack, tmp_path)
+    assert run.returncode == 0 and "warning" not in run.stdout, run.stdout
 
 
 def test_a_missing_film_is_named_with_its_path(tmp_path, films):

@@ -8,6 +8,13 @@ the Dawa screen's clip is
 
     python tools/make_art_film.py [--out FILE] [--size 1920x1080] [--seconds 15] [--pictures SVG...]
 
+The attract film's portrait version (`portrait:` in pack.yaml) is the same film made for a
+portrait screen: the landscape film whole, across the middle, over a dimmed, enlarged copy of
+itself that fills the screen above and below (the pictures are landscape; cut to a portrait
+screen's shape, two thirds of each would be lost):
+
+    python tools/make_art_film.py --out films/attract-portrait.mp4 --size 1080x1920
+
 Paths are inside the pack folder.
 
 H.264 (x264, through PyAV from the `test` extra), 8-bit 4:2:0, 30 frames a second, a key frame
@@ -80,6 +87,26 @@ def frames(svgs: list[Path], width: int, height: int, seconds: float):
         yield bytes(frame.constBits())
 
 
+def portrait_frames(svgs: list[Path], width: int, height: int, seconds: float):
+    """RGBA bytes of every frame of a portrait version: the 16:9 film across the middle, whole,
+    on a dimmed copy of itself covering the screen."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    band = round(width * 9 / 16) // 2 * 2
+    for picture in frames(svgs, width, band, seconds):
+        landscape = QImage(picture, width, band, QImage.Format.Format_RGBA8888)
+        frame = QImage(width, height, QImage.Format.Format_RGBA8888)
+        painter = QPainter(frame)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        cover = height / band  # the backdrop: the film enlarged to the screen's height, centred
+        painter.drawImage(QRectF((width - width * cover) / 2, 0, width * cover, height), landscape)
+        painter.fillRect(frame.rect(), QColor(0, 0, 0, 150))
+        painter.drawImage(QRectF(0, (height - band) / 2, width, band), landscape)
+        painter.end()
+        yield bytes(frame.constBits())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("films/attract.mp4"))
@@ -98,7 +125,8 @@ def main() -> int:
         stream = out.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.options = {"crf": "26", "preset": "slow", "g": str(FPS), "tune": "animation"}
-        for picture in frames([PACK / p for p in args.pictures], width, height, args.seconds):
+        made = portrait_frames if height > width else frames
+        for picture in made([PACK / p for p in args.pictures], width, height, args.seconds):
             frame = av.VideoFrame.from_bytes(picture, width, height, format="rgba")
             for packet in stream.encode(frame):
                 out.mux(packet)

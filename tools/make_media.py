@@ -22,6 +22,7 @@ KINDS: dict[str, tuple[str, str, tuple[int, int], int, float, str]] = {
     "uhd": ("libx264", "yuv420p", (3840, 2160), 30, 0.5, "mp4"),
     "fast": ("libx264", "yuv420p", (320, 180), 60, 1.0, "mp4"),
     "talk": ("libx264", "yuv420p", (320, 180), 30, 3.0, "mp4"),  # a clip in a screen, with sound
+    "tall": ("libx264", "yuv420p", (180, 320), 30, 2.0, "mp4"),  # a film's version for portrait screens
 }
 WITH_SOUND = {"talk"}  # these get an AAC track: a quiet 440 Hz tone
 

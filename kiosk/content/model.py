@@ -291,10 +291,12 @@ class Theme(Model):
 @dataclass(frozen=True, kw_only=True)
 class Film(Model):
     """A film of the attract loop: it plays muted, and `poster` is shown until its first frame is
-    on screen and whenever it cannot be played."""
+    on screen and whenever it cannot be played. It fills the screen: on a portrait screen a
+    landscape film shows only its middle, unless `portrait` gives a version made for it."""
 
     file: Video
     poster: Image
+    portrait: Video | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

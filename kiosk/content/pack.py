@@ -28,10 +28,11 @@ from .model import (
     Text,
     Video,
     parts,
+    size_of,
 )
 from .paths import PathRefused, resolve_in_pack
 from .problems import Finding, Pos, Problem, Problems, did_you_mean
-from .video import VideoFacts, VideoProbe, sound_findings, video_findings
+from .video import VideoFacts, VideoProbe, shape_findings, sound_findings, video_findings
 
 # The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
 # a show that starts from its pack cache (kiosk/system/packcache.py) never needs it (18 ms).
@@ -126,6 +127,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None, probe_video: Vi
     _check_timing(pack, problems)
     films = _check_assets(pack, problems, check_image, probe_video)
     _check_captions(pack, problems, films)
+    _check_film_shapes(pack, problems, films)
     result.problems = problems.sorted()
     if result.ok:
         result.pack = pack
@@ -299,6 +301,23 @@ def _check_captions(pack: Pack, problems: Problems, films: dict[Path, VideoFacts
             if film is not None and film.duration_ms and cues and cues[-1].end > film.duration_ms + 500:
                 problems.warning(Pos(file.path, cues[-1].line), f"this cue ends at {cues[-1].end / 1000:g} s, "
                                  f"after the film ({film.duration_ms / 1000:g} s): it is never shown whole")
+
+
+def _check_film_shapes(pack: Pack, problems: Problems, films: dict[Path, VideoFacts]) -> None:
+    """Each attract film against the screens it will fill: the portrait ones go to its portrait
+    version where it has one."""
+    for film in pack.idle.attract_films:
+        tall = [s for s in pack.target_sizes if size_of(s)[1] > size_of(s)[0]]
+        versions = [(film.file, [s for s in pack.target_sizes if not (film.portrait and s in tall)], False)]
+        if film.portrait:
+            versions.append((film.portrait, tall, True))
+        for video, screens, portrait in versions:
+            try:
+                facts = films.get(resolve_in_pack(pack.root, video.path))
+            except PathRefused:
+                continue  # reported with the assets
+            for _, message, *_ in shape_findings(facts, screens, portrait) if facts else []:
+                problems.warning(video.where, f"'{video.path}': {message}")
 
 
 def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:

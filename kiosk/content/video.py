@@ -20,6 +20,7 @@ MAX_FPS = 30.5  # a booth screen gains nothing above 30 frames a second; softwar
 MAX_MBIT = 20.0  # megabits per second: above this, a 2-core booth PC decodes 1080p H.264 too slowly
 HARDWARE_ONLY = {"AV1"}  # Qt's FFmpeg decodes these only with the graphics hardware's help
 LONG_NARRATION_MS = 5 * 60_000  # few visitors stand at a screen longer than this
+MIN_SHOWN = 0.5  # of a film's width (or height), on a screen it fills: less, and its subject is cut off
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,29 @@ def sound_findings(facts: VideoFacts) -> list[Finding]:
         return [("warning", f"{facts.duration_ms / 60_000:.0f} minutes long: few visitors stay that long at a "
                             f"screen; keep a screen's narration under {LONG_NARRATION_MS // 60_000} minutes")]
     return []
+
+
+def shown_share(film: tuple[int, int], screen: tuple[int, int]) -> float:
+    """How much of a film's width (or height) a screen it fills shows: 1.0 when their shapes
+    match, 0.32 for a landscape 16:9 film on a portrait 9:16 screen."""
+    (fw, fh), (sw, sh) = film, screen
+    scale = max(sw / fw, sh / fh)
+    return min(sw / (fw * scale), sh / (fh * scale))
+
+
+def shape_findings(facts: VideoFacts, screens: Sequence[str], portrait_version: bool) -> list[Finding]:
+    """An attract film (which fills the screen) on `screens` ("1920x1080"...) of a shape so
+    different that most of it is cut off. `portrait_version`: this is the version made for
+    portrait screens, named in `portrait:`."""
+    if not facts.width or not facts.height:
+        return []
+    found: list[Finding] = []
+    for screen in screens:
+        share = shown_share((facts.width, facts.height), size_of(screen))
+        if share >= MIN_SHOWN:
+            continue
+        fix = (f"make it {screen}" if portrait_version else
+               f"add 'portrait:' with a version made for it ({screen})")
+        found.append(("warning", f"on a {screen} screen this {facts.width}x{facts.height} film shows only "
+                                 f"its middle {share:.0%}: {fix}"))
+    return found

@@ -103,24 +103,27 @@ THUMB = QSize(320, 180)
 
 
 def film_strips(pack: Pack, out: Path) -> list[Path]:
-    """For each film of the pack (the attract loop's, the clips in screens), one PNG: its poster,
-    then STRIP_FRAMES pictures from its start to its end, each with its time; what a film shows,
-    seen without playing it."""
+    """For each film of the pack (the attract loop's and their portrait versions, the clips in
+    screens), one PNG: its poster, then STRIP_FRAMES pictures from its start to its end, each
+    with its time; what a film shows, seen without playing it."""
     written: dict[str, Path] = {}
-    for film in [*parts(pack, Film), *parts(pack, Clip)]:
-        if film.file.path in written:
+    attract = list(parts(pack, Film))
+    films = [*((f.file, f.poster) for f in attract), *((f.portrait, f.poster) for f in attract if f.portrait),
+             *((c.file, c.poster) for c in parts(pack, Clip))]
+    for file, poster in films:
+        if file.path in written:
             continue
         from .videoprobe import film_frames  # Qt Multimedia, for packs with films only
-        duration, frames = film_frames(film.file.file(pack.root), STRIP_FRAMES)
-        name = Path(film.file.path).stem
+        duration, frames = film_frames(file.file(pack.root), STRIP_FRAMES)
+        name = Path(file.path).stem
         path = out / "films" / f"{name}.png"
         if path in written.values():  # the same name in two folders
             path = path.with_name(f"{name}-{len(written)}.png")
         path.parent.mkdir(parents=True, exist_ok=True)
-        pictures = [("poster", _read(film.poster.file(pack.root))),
+        pictures = [("poster", _read(poster.file(pack.root))),
                     *((f"{ms // 60000}:{ms % 60000 / 1000:04.1f}", image) for ms, image in frames)]
-        _strip(f"{film.file.path} · {duration / 1000:.1f} s · {film.file.where}", pictures, path)
-        written[film.file.path] = path
+        _strip(f"{file.path} · {duration / 1000:.1f} s · {file.where}", pictures, path)
+        written[file.path] = path
     return list(written.values())
 
 

@@ -9,7 +9,10 @@ import Kiosk.Media
 // show without them nothing).
 Item {
     id: film
-    required property var film  // {file, poster}: kiosk.content.Film, presented
+    objectName: "attractFilm"
+    required property var film  // {file, poster, portrait}: kiosk.content.Film, presented
+    // The version made for the screen's shape, where the pack has one.
+    readonly property url file: Ui.portrait && film.film.portrait ? film.film.portrait : film.film.file
     property bool playing: false  // on screen now
     property bool loop: false  // the loop's only slide: round and round, with no gap
     signal ended()  // played to its end, or gave up: time for the next slide
@@ -30,7 +33,7 @@ Item {
     MediaPlayer {
         id: player
         // Open only while on screen: a film waiting for its turn holds no decoder.
-        source: film.playing ? film.film.file : ""
+        source: film.playing ? film.file : ""
         onSourceChanged: if (source.toString() !== "") play()
         videoOutput: frame.videoSink  // no audioOutput: it plays silently, with or without a sound card
         loops: film.loop ? MediaPlayer.Infinite : 1
@@ -39,7 +42,7 @@ Item {
                 film.ended()
         }
         onErrorOccurred: (error, message) => {
-            Ui.nav.filmFailed(film.film.file, message)
+            Ui.nav.filmFailed(film.file, message)
             giveUp.start()  // the poster, for as long as a picture would stay
         }
     }
