@@ -78,7 +78,8 @@ def pack_with_films(tmp_path: Path, films: Path, names: list[str]) -> Path:
     entries = "".join(f"    - file: films/{name}\n      poster: images/photo.png\n" for name in names)
     text = (pack / "pack.yaml").read_text(encoding="utf-8")
     # For landscape screens: the films are landscape (a portrait screen is test_a_film_for_the_screens_shape).
-    text = text.replace("  timeout: 60\n", "  timeout: 60\n  attract_films:\n" + entries) + "target_sizes: [1920x1080]\n"
+    text = text.replace("  timeout: 60\n", "  timeout: 60\n  attract_films:\n" + entries)
+    text += "target_sizes: [1920x1080]\n"
     (pack / "pack.yaml").write_text(text, encoding="utf-8")
     return pack
 
