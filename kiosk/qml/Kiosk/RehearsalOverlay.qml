@@ -16,7 +16,7 @@ Item {
             x: modelData.x; y: modelData.y; width: modelData.w; height: modelData.h
             color: "transparent"
             border.width: Math.max(1, Ui.px(3))
-            border.color: modelData.small ? "#ff3b30" : "#34c759"
+            border.color: modelData.small ? Ui.status.problem : Ui.status.fine
         }
     }
 
@@ -27,11 +27,11 @@ Item {
         width: info.implicitWidth + Ui.px(32)
         height: info.implicitHeight + Ui.px(24)
         radius: Ui.px(12)
-        color: "#cc000000"
+        color: Ui.status.panel
         Text {
             id: info
             anchors.centerIn: parent
-            color: "#ffffff"
+            color: Ui.status.onPanel
             font.pixelSize: Ui.px(22)
             font.family: "monospace"
             text: "screen  " + Ui.nav.screenId + "\n"
@@ -49,14 +49,14 @@ Item {
         width: helpColumn.implicitWidth + Ui.px(64)
         height: helpColumn.implicitHeight + Ui.px(48)
         radius: Ui.px(20)
-        color: "#e6000000"
+        color: Ui.status.panelDeep
         Column {
             id: helpColumn
             anchors.centerIn: parent
             spacing: Ui.px(10)
             Text {
                 text: "Rehearsal shortcuts · 彩排快捷键"
-                color: "#ffffff"
+                color: Ui.status.onPanel
                 font.pixelSize: Ui.px(30)
                 font.weight: Font.Bold
             }
@@ -68,13 +68,13 @@ Item {
                     Text {
                         width: Ui.px(110)
                         text: modelData.key
-                        color: "#ffd60a"
+                        color: Ui.status.key
                         font.pixelSize: Ui.px(24)
                         font.weight: Font.Bold
                     }
                     Text {
                         text: modelData.text
-                        color: "#ffffff"
+                        color: Ui.status.onPanel
                         font.pixelSize: Ui.px(24)
                     }
                 }
@@ -89,8 +89,8 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Ui.px(16) }
         height: Math.min(parent.height * 0.5, errors.implicitHeight + Ui.px(32))
         radius: Ui.px(12)
-        color: "#ee2b0a0a"
-        border.color: "#ff3b30"
+        color: Ui.status.problemPanel
+        border.color: Ui.status.problem
         border.width: Ui.px(2)
         clip: true
         Column {
@@ -100,7 +100,7 @@ Item {
             Text {
                 text: "This pack has errors: still showing the last good version. Save a fix and it reloads.\n"
                       + "内容包有错误：仍在显示上一个正确版本，修改保存后自动重新载入。"
-                color: "#ffffff"
+                color: Ui.status.onPanel
                 font.pixelSize: Ui.px(22)
                 font.weight: Font.Bold
             }
@@ -110,7 +110,7 @@ Item {
                     required property string modelData
                     width: errors.width
                     text: modelData
-                    color: "#ffd0cc"
+                    color: Ui.status.errorText
                     font.pixelSize: Ui.px(20)
                     font.family: "monospace"
                     wrapMode: Text.WrapAnywhere

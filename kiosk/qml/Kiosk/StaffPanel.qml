@@ -81,7 +81,7 @@ Rectangle {
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 text: panel.staff.message
-                color: "#ff8a80"
+                color: Ui.status.problemText
                 font.pixelSize: Ui.px(26)
                 lineHeight: 1.0
             }
@@ -140,8 +140,8 @@ Rectangle {
                 width: parent.width
                 height: questionColumn.implicitHeight + 2 * Ui.px(20)
                 radius: Ui.px(16)
-                color: Ui.alpha("#b3261e", 0.18)
-                border.color: "#ff8a80"
+                color: Ui.alpha(Ui.status.danger, 0.18)
+                border.color: Ui.status.problemText
                 border.width: Ui.px(2)
                 Column {
                     id: questionColumn
@@ -151,7 +151,7 @@ Rectangle {
                         width: parent.width
                         text: "停止展示？屏幕将一直黑屏，直到有人重新启动 kiosk。\n"
                               + "Stop the show? The screen stays black until someone starts the kiosk again."
-                        color: "#ffb4ab"
+                        color: Ui.status.questionText
                         font.pixelSize: Ui.px(28)
                         font.weight: Font.DemiBold
                     }
@@ -169,7 +169,7 @@ Rectangle {
                             objectName: "staffExitConfirm"
                             anchors.right: parent.right
                             text: "是，停止展示 · Yes, stop the show"
-                            color: "#b3261e"
+                            color: Ui.status.danger
                             onTapped: panel.staff.confirmExit()
                         }
                     }
@@ -189,7 +189,7 @@ Rectangle {
                 width: parent.width
                 visible: text !== ""
                 text: panel.staff.message
-                color: "#ff8a80"
+                color: Ui.status.problemText
                 font.pixelSize: Ui.px(26)
             }
 
@@ -221,7 +221,7 @@ Rectangle {
                     height: rowColumn.implicitHeight + Ui.px(32)
                     radius: Ui.px(16)
                     color: modelData.current ? Ui.alpha(Ui.theme.primary, 0.25) : Ui.alpha(Ui.theme.background, 0.6)
-                    border.color: modelData.ok ? Ui.alpha(Ui.theme.accent, 0.5) : "#ff8a80"
+                    border.color: modelData.ok ? Ui.alpha(Ui.theme.accent, 0.5) : Ui.status.problemText
                     border.width: Ui.px(2)
                     Column {
                         id: rowColumn
@@ -238,7 +238,7 @@ Rectangle {
                             width: parent.width
                             text: row.modelData.id + " · " + row.modelData.languages + " · " + row.modelData.modified
                                   + " · " + (row.modelData.ok ? "✓ 可用 valid" : "✕ " + row.modelData.errorCount + " 个错误 errors")
-                            color: row.modelData.ok ? Ui.theme.muted : "#ff8a80"
+                            color: row.modelData.ok ? Ui.theme.muted : Ui.status.problemText
                             font.pixelSize: Ui.px(22)
                         }
                         Label {
@@ -246,7 +246,7 @@ Rectangle {
                             width: parent.width
                             visible: !row.modelData.ok
                             text: row.modelData.errors.join("\n")
-                            color: "#ffb4ab"
+                            color: Ui.status.questionText
                             font.pixelSize: Ui.px(20)
                             wrapMode: Text.WrapAnywhere
                         }

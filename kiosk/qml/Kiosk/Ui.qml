@@ -27,6 +27,23 @@ QtObject {
     readonly property real textScale: nav ? nav.textScale : 1
     readonly property real largePrint: nav ? nav.largePrint : 40
 
+    // Colours that mean the same whatever the pack's look, on the staff menu and the rehearsal
+    // panels (drawn dark over the show): red for a problem or a step that cannot be undone,
+    // green for fine, yellow for a key to press.
+    readonly property var status: ({
+        problem: "#ff3b30",  // a touch target too small; the edge of the error panel
+        fine: "#34c759",
+        key: "#ffd60a",
+        danger: "#b3261e",  // the button that stops the show
+        problemText: "#ff8a80",  // a staff message that something failed
+        questionText: "#ffb4ab",  // the question before stopping the show
+        errorText: "#ffd0cc",  // each error after an edit
+        panel: "#cc000000",
+        panelDeep: "#e6000000",
+        problemPanel: "#ee2b0a0a",
+        onPanel: "#ffffff"
+    })
+
     // The smallest touch target, 48 px at 1080p (we use 64-96 for the main buttons).
     readonly property real minTouch: px(48)
 
