@@ -1,5 +1,5 @@
 """The idle policy in Qt: a timer that wakes only when something can change, and the phase QML
-shows ("active", "warning" with its countdown, "attract")."""
+shows (active, warning with its countdown, attract)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from ..core.idle import ACTIVE, ATTRACT, IdlePolicy
+from ..core.idle import ACTIVE, ATTRACT, WARNING, IdlePolicy
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,19 @@ class IdleController(QObject):
     @Property(str, notify=phaseChanged)
     def phase(self) -> str:
         return self._shown
+
+    # The phase as QML asks it, so that no view file spells a phase (kiosk.core.idle owns them).
+    @Property(bool, notify=phaseChanged)
+    def active(self) -> bool:
+        return self._shown == ACTIVE
+
+    @Property(bool, notify=phaseChanged)
+    def warning(self) -> bool:
+        return self._shown == WARNING
+
+    @Property(bool, notify=phaseChanged)
+    def attract(self) -> bool:
+        return self._shown == ATTRACT
 
     @Property(int, notify=secondsLeftChanged)
     def secondsLeft(self) -> int:

@@ -85,6 +85,19 @@ class StaffMenu(QObject):
     def state(self) -> str:
         return self._session.state
 
+    # The state as QML asks it, so that no view file spells a state (kiosk.core.staff owns them).
+    @Property(bool, notify=changed)
+    def closed(self) -> bool:
+        return self._session.state == CLOSED
+
+    @Property(bool, notify=changed)
+    def askingPin(self) -> bool:
+        return self._session.state == PIN
+
+    @Property(bool, notify=changed)
+    def menuOpen(self) -> bool:
+        return self._session.state == MENU
+
     @Property(int, notify=changed)
     def digitsTyped(self) -> int:
         return len(self._session.typed)

@@ -16,7 +16,7 @@ Item {
     readonly property bool started: player.source.toString() !== ""
     property bool sound: false
     property bool failed: false
-    readonly property bool away: !enabled || (Ui.idle !== null && Ui.idle.phase === "attract")
+    readonly property bool away: !enabled || (Ui.idle !== null && Ui.idle.attract)
     readonly property real controlsHeight: Ui.px(96)
     // The film's box: 16:9 at the top, as large as the clip allows above its controls.
     readonly property real filmHeight: Math.min(width * 9 / 16, height - controlsHeight - Ui.px(12))

@@ -7,17 +7,16 @@ import Kiosk
 // fades out.
 Item {
     id: overlay
-    readonly property string phase: Ui.idle.phase
     // Up the moment the phase changes, not one animation frame later.
-    visible: phase !== "active" || opacity > 0
-    opacity: phase === "active" ? 0 : 1
+    visible: !Ui.idle.active || opacity > 0
+    opacity: Ui.idle.active ? 0 : 1
     Behavior on opacity { enabled: Ui.animate; NumberAnimation { duration: 300 } }
 
     // --- "Still there?" -------------------------------------------------------------------
     Rectangle {
         objectName: "countdown"
         anchors.fill: parent
-        visible: overlay.phase === "warning"
+        visible: Ui.idle.warning
         color: Ui.alpha(Ui.theme.background, 0.78)
         Rectangle {
             anchors.centerIn: parent
@@ -73,7 +72,7 @@ Item {
         id: attract
         objectName: "attract"
         anchors.fill: parent
-        visible: overlay.phase === "attract"
+        visible: Ui.idle.attract
         color: Ui.theme.background
         // The slides: the films, each played to its end, then the pictures, each for the interval.
         readonly property var films: Ui.nav.pack.idle.attract_films

@@ -126,7 +126,7 @@ Window {
         Loader {
             anchors.fill: parent
             active: Ui.idle !== null && (root.started || !asynchronous)
-            asynchronous: Ui.idle === null || Ui.idle.phase === "active"
+            asynchronous: Ui.idle === null || Ui.idle.active
             sourceComponent: Component { IdleOverlay {} }
         }
         Loader {  // only in rehearsal: overlay, shortcuts help, the error panel of hot reload
@@ -137,7 +137,7 @@ Window {
         Loader {
             anchors.fill: parent
             active: Ui.staff !== null && (root.started || !asynchronous)
-            asynchronous: Ui.staff === null || Ui.staff.state === "closed"
+            asynchronous: Ui.staff === null || Ui.staff.closed
             sourceComponent: Component { StaffPanel {} }
         }
     }

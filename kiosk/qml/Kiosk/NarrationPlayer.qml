@@ -13,7 +13,7 @@ Item {
     property string file: ""  // the recording for this screen and language; "" if it has none
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
     readonly property string screenId: Ui.nav.screenId
-    readonly property bool away: Ui.idle !== null && Ui.idle.phase === "attract"
+    readonly property bool away: Ui.idle !== null && Ui.idle.attract
 
     function toggle() {
         if (playing) {

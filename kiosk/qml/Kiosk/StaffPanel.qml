@@ -8,7 +8,7 @@ Rectangle {
     id: panel
     objectName: "staffPanel"
     readonly property var staff: Ui.staff
-    visible: staff.state !== "closed"
+    visible: !staff.closed
     // Opaque: neither the show nor the visitors' "Still there?" countdown shows through.
     color: Ui.theme.background
 
@@ -16,7 +16,7 @@ Rectangle {
 
     Rectangle {
         id: card
-        readonly property bool pin: panel.staff.state === "pin"
+        readonly property bool pin: panel.staff.askingPin
         readonly property real margin: Ui.px(32)
         anchors.centerIn: parent
         width: Math.min(parent.width - Ui.px(48), Ui.px(pin ? 720 : 1100))
@@ -112,7 +112,7 @@ Rectangle {
         // their place is always seen whole, without scrolling anything under a finger.
         Item {
             id: actions
-            visible: panel.staff.state === "menu"
+            visible: panel.staff.menuOpen
             anchors { left: parent.left; right: parent.right; top: header.bottom
                       leftMargin: card.margin; rightMargin: card.margin; topMargin: Ui.px(16) }
             height: panel.staff.exitAsked ? exitQuestion.height : actionRow.height
@@ -179,7 +179,7 @@ Rectangle {
 
         ScrollText {
             objectName: "staffMenuScroll"
-            visible: panel.staff.state === "menu"
+            visible: panel.staff.menuOpen
             anchors { left: parent.left; right: parent.right; top: actions.bottom; bottom: footer.top
                       leftMargin: card.margin; rightMargin: card.margin; topMargin: Ui.px(8); bottomMargin: Ui.px(16) }
             spacing: Ui.px(22)
