@@ -126,3 +126,22 @@ def test_listen_plays_the_screen_in_the_visitors_language_and_stops_when_they_le
     qtbot.waitUntil(lambda: playing() == "home.en.m4a")
     show.idle.goIdleNow()  # the attract loop: nobody is listening any more
     qtbot.waitUntil(lambda: playing() == "" and policy.players == 0)
+
+
+@pytest.mark.qt_log_ignore(*NO_SOUND_CARD, "Could not open")
+def test_a_recording_broken_after_validation_is_logged_and_the_screen_goes_on(show_pack, qtbot, tmp_path,
+                                                                                recordings, caplog):
+    pack = narrated(tmp_path, recordings, "{zh: audio/home.zh.m4a, en: audio/home.en.m4a}",
+                    "{zh: audio/history.m4a, en: audio/history.m4a}")
+    show = show_pack(pack, animate=False)
+    visitor = Visitor(show, qtbot)
+    visitor.settle()
+    (pack / "audio" / "home.zh.m4a").write_bytes(b"replaced while the show runs")
+    with caplog.at_level("WARNING", logger="kiosk"):
+        visitor.tap("listenButton")
+        qtbot.waitUntil(lambda: any("narration cannot be played" in r.getMessage() for r in caplog.records))
+    player = next(item for item in walk(visitor.window.contentItem()) if item.objectName() == "narration")
+    assert not player.property("playing") and show.idle._policy.players == 0
+    visitor.tap("tile:figures")
+    visitor.settle()
+    assert show.navigator.screenId == "figures", "the show goes on"

@@ -260,6 +260,11 @@ class Navigator(QObject):
         # Its poster shows instead, and the loop goes on.
         log.warning("film cannot be played, showing its poster: %s (%s)", url, why)
 
+    @Slot(str, str)
+    def narrationFailed(self, url: str, why: str) -> None:
+        # The Listen button goes back to "listen"; the screen stays as it is.
+        log.warning("narration cannot be played: %s (%s)", url, why)
+
     @Slot(str)
     def imageFailed(self, url: str) -> None:
         # A broken image shows a placeholder; say so once, not on every visit to the screen.

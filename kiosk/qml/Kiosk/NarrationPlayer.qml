@@ -39,7 +39,7 @@ Item {
         audioOutput: AudioOutput {}
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) narration.stop()
         onErrorOccurred: (error, message) => {
-            Ui.nav.filmFailed(narration.file, message)
+            Ui.nav.narrationFailed(narration.file, message)
             narration.stop()
         }
     }
