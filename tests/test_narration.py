@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.content.video import LONG_NARRATION_MS, VideoFacts, sound_findings
+from kiosk.system.analytics import AnalyticsStore
 from kiosk.ui.inspect import walk
 
 from .support import MINIMAL_PACK, TESTS
@@ -87,7 +89,7 @@ def test_listen_plays_the_screen_in_the_visitors_language_and_stops_when_they_le
         show_pack, qtbot, tmp_path, recordings):
     pack = narrated(tmp_path, recordings, "{zh: audio/home.zh.m4a, en: audio/home.en.m4a}",
                     "{zh: audio/history.m4a, en: audio/history.m4a}")
-    show = show_pack(pack, animate=False)
+    show = show_pack(pack, animate=False, analytics=AnalyticsStore(tmp_path / "analytics.sqlite"))
     visitor = Visitor(show, qtbot)
     visitor.settle()
     policy = show.idle._policy
@@ -126,6 +128,11 @@ def test_listen_plays_the_screen_in_the_visitors_language_and_stops_when_they_le
     qtbot.waitUntil(lambda: playing() == "home.en.m4a")
     show.idle.goIdleNow()  # the attract loop: nobody is listening any more
     qtbot.waitUntil(lambda: playing() == "" and policy.players == 0)
+    show.close()
+    heard = sqlite3.connect(tmp_path / "analytics.sqlite").execute(
+        "SELECT detail, value FROM events WHERE kind = 'listen'").fetchall()
+    assert [file for file, _ in heard] == ["audio/home.zh.m4a"] + ["audio/home.en.m4a"] * 3, "for the report"
+    assert all(0 <= share < 0.5 for _, share in heard), "a few seconds each of 8 s recordings"
 
 
 @pytest.mark.qt_log_ignore(*NO_SOUND_CARD, "Could not open")

@@ -49,6 +49,8 @@ def simulate_day(path: Path, day: str, visits: int, seed: int) -> list[tuple[flo
                 store.write(tracker.event(now + 2, "zoom", "gallery#1"))
             if screen == "metaverse":
                 store.write(tracker.event(now + 9, "clip", "films/dawa.mp4", 0.75))
+            if screen == "talent":
+                store.write(tracker.event(now + 5, "listen", "audio/talent.zh.m4a", 0.5))
         now += rng.uniform(0, 20)
         store.write(tracker.touch(now, screen, "zh"))
         store.write(tracker.end(IDLE))
@@ -79,6 +81,7 @@ def test_the_figures_match_the_simulation(day):
     assert figures.funnel(data)[0] == 2000
     assert sum(n for _, n in figures.endings(data)) == 2000
     assert figures.clips(data) == [("films/dawa.mp4", views["metaverse"], 0.75)]
+    assert figures.clips(data, "listen") == [("audio/talent.zh.m4a", views["talent"], 0.5)]
     assert figures.pictures(data) == [("gallery", views["gallery"], views["gallery"])]
     by_hour = figures.by_day_and_hour(data)[1]
     assert sum(by_hour.values()) == 2000 and all(9 <= hour < 18 for _, hour in by_hour)
@@ -89,13 +92,13 @@ def test_html_pdf_and_csv_are_written(day, tmp_path, capsys):
     assert main(["report", str(folder / "booth-a.sqlite"), "-o", str(tmp_path / "report.html"),
                  "--csv", str(tmp_path / "csv")]) == 0
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert page.count("<img ") == 10, "every chart is drawn"
+    assert page.count("<img ") == 11, "every chart is drawn"
     assert "访问次数 · Visits" in page and "重庆云谷" in page and "<script" not in page and "http" not in page
     with (tmp_path / "csv" / "visits.csv").open(encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == 2000
     assert main(["report", str(folder / "booth-a.sqlite"), "-o", str(tmp_path / "report.pdf")]) == 0
     pdf = (tmp_path / "report.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= 11
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= 12
 
 
 def test_two_kiosks_side_by_side_and_dates(day, tmp_path, capsys):

@@ -55,7 +55,7 @@ class Event:
     kiosk start, pack switch)."""
     at: float
     visit: str | None
-    kind: str  # language, page, zoom, clip; attract, start, pack
+    kind: str  # language, page, zoom, clip, listen (a narration); attract, start, pack
     detail: str = ""  # the language; the screen and page or picture ("gallery#3"); the clip's file
     value: float | None = None  # a clip: the share of it played (0..1)
 

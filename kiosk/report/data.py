@@ -40,7 +40,7 @@ class Data:
     visits: list[Visit] = field(default_factory=list)
     views: list[View] = field(default_factory=list)
     attracts: list[tuple[str, float]] = field(default_factory=list)  # (kiosk, when the loop came)
-    # What visitors did within screens: (kind, detail, value) of page, zoom and clip events.
+    # What visitors did within screens: (kind, detail, value) of page, zoom, clip and listen events.
     actions: list[tuple[str, str, float | None]] = field(default_factory=list)
     # Days older than the database keeps in detail: (kiosk, day, pack, visits), totals only.
     daily: list[tuple[str, str, str, int]] = field(default_factory=list)
@@ -76,7 +76,7 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
                 columns = {c for (_, c, *_) in db.execute("PRAGMA table_info(events)")}
                 value = "value" if "value" in columns else "NULL"  # schema 1 had none
                 actions = list(db.execute(f"SELECT visit, kind, detail, {value} FROM events "
-                                          "WHERE kind IN ('page', 'zoom', 'clip')"))
+                                          "WHERE kind IN ('page', 'zoom', 'clip', 'listen')"))
                 daily = [(name, *row) for row in db.execute("SELECT day, pack, visits FROM daily")] \
                     if "daily" in tables else []  # a database from before schema 3
             finally:

@@ -44,6 +44,8 @@ WORDS: dict[str, dict[str, str]] = {
     "clips": {"zh": "短片：播放次数", "en": "Clips: times played"},
     "watched": {"zh": "观看比例中位数 {}", "en": "median {} watched"},
     "plays": {"zh": "播放次数", "en": "Plays"},
+    "narrations": {"zh": "讲解录音：收听次数", "en": "Narration: times listened"},
+    "heard": {"zh": "收听比例中位数 {}", "en": "median {} heard"},
     "pages": {"zh": "翻页与放大图片", "en": "Pages turned and pictures zoomed"},
     "turned": {"zh": "翻页", "en": "pages turned"},
     "zoomed": {"zh": "放大", "en": "zooms"},
@@ -95,6 +97,9 @@ def sections(data: Data, languages: list[str], names: dict[str, str]) -> list[tu
         (say("languages"), charts.bars(say("languages"), figures.languages(data), say("visits"))),
         (say("clips"), charts.bars(say("clips"), [(f"{clip} ({say('watched', f'{share:.0%}')})", plays)
                                                   for clip, plays, share in figures.clips(data)], say("plays"))),
+        (say("narrations"), charts.bars(say("narrations"), [(f"{file} ({say('heard', f'{share:.0%}')})", plays)
+                                                            for file, plays, share in figures.clips(data, "listen")],
+                                        say("plays"))),
         (say("pages"), charts.bars(say("pages"), [row for s, turned, zoomed in figures.pictures(data)
                                                   for row in ((f"{named(s)}: {say('turned')}", turned),
                                                               (f"{named(s)}: {say('zoomed')}", zoomed))],

@@ -93,11 +93,12 @@ def languages(data: Data) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def clips(data: Data) -> list[tuple[str, int, float]]:
-    """Each clip with how often visitors played it and the median share of it they watched."""
+def clips(data: Data, kind: str = "clip") -> list[tuple[str, int, float]]:
+    """Each clip (`kind` "listen": each narration) with how often visitors played it and the
+    median share of it they watched (heard)."""
     shares: defaultdict[str, list[float]] = defaultdict(list)
-    for kind, detail, value in data.actions:
-        if kind == "clip":
+    for action, detail, value in data.actions:
+        if action == kind:
             shares[detail].append(value or 0.0)
     return sorted(((clip, len(v), statistics.median(v)) for clip, v in shares.items()), key=lambda r: (-r[1], r[0]))
 

@@ -27,6 +27,7 @@ class Navigator(QObject):
     paged = Signal(str, int)
     zoomed = Signal(str, int)
     clipWatched = Signal(str, float)
+    narrationHeard = Signal(str, float)  # likewise, a screen's narration
     languageChanged = Signal()
     packChanged = Signal()
     lookChanged = Signal()  # the colours and type: another pack, high contrast or A+ switched
@@ -222,9 +223,18 @@ class Navigator(QObject):
     @Slot(str, float, float)
     def noteClip(self, url: str, position_ms: float, duration_ms: float) -> None:
         """A visitor's clip stopped (or played to its end) at `position_ms`."""
+        self.clipWatched.emit(*self._played(url, position_ms, duration_ms))
+
+    @Slot(str, float, float)
+    def noteNarration(self, url: str, position_ms: float, duration_ms: float) -> None:
+        """A screen's narration stopped (or was heard to its end) at `position_ms`."""
+        self.narrationHeard.emit(*self._played(url, position_ms, duration_ms))
+
+    def _played(self, url: str, position_ms: float, duration_ms: float) -> tuple[str, float]:
+        """The file (as the pack names it) and the share of it played."""
         path = Path(QUrl(url).toLocalFile())
         name = path.relative_to(self._pack.root).as_posix() if path.is_relative_to(self._pack.root) else path.name
-        self.clipWatched.emit(name, min(1.0, position_ms / duration_ms) if duration_ms > 0 else 0.0)
+        return name, min(1.0, position_ms / duration_ms) if duration_ms > 0 else 0.0
 
     @Slot(str, str, float, result=float)
     def placeIn(self, screen_id: str, key: str, limit: float) -> float:

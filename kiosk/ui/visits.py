@@ -33,6 +33,7 @@ class VisitRecorder(QObject):
         navigator.paged.connect(lambda screen, page: self._note("page", f"{screen}#{page}"))
         navigator.zoomed.connect(lambda screen, picture: self._note("zoom", f"{screen}#{picture}"))
         navigator.clipWatched.connect(lambda file, share: self._note("clip", file, share))
+        navigator.narrationHeard.connect(lambda file, share: self._note("listen", file, share))
         idle.resetRequested.connect(self._reset)
         idle.phaseChanged.connect(self._phase)
         self._write(self._tracker.event(clock(), "start", self._tracker.pack))

@@ -24,6 +24,8 @@ Item {
         }
     }
     function stop() {  // and rewind: a tap on "listen" starts from the beginning
+        if (player.source.toString() !== "" && player.error === MediaPlayer.NoError)  // for the visitor analytics
+            Ui.nav.noteNarration(player.source, player.position, player.duration)
         player.stop()
         player.source = ""
     }
