@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.video import VideoFacts, video_findings
+from kiosk.content.video import LONG_CLIP_MS, VideoFacts, clip_findings, video_findings
 
 from .support import MINIMAL_PACK, TESTS
 
@@ -48,6 +48,12 @@ def test_a_film_made_for_the_screen_passes():
 def test_each_rule(changes, expected):
     found = judged(**changes)
     assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_a_clip_long_enough_to_hold_the_kiosk_for_long_is_warned():
+    assert clip_findings(GOOD) == []
+    (severity, message), = clip_findings(VideoFacts(**{**GOOD.__dict__, "duration_ms": LONG_CLIP_MS + 60_000}))
+    assert severity == "warning" and message.startswith("11 minutes long: while a clip plays the kiosk never goes")
 
 
 def test_the_decoder_words_are_a_detail_not_the_message():

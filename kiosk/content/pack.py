@@ -32,7 +32,7 @@ from .model import (
 )
 from .paths import PathRefused, resolve_in_pack
 from .problems import Finding, Pos, Problem, Problems, did_you_mean
-from .video import VideoFacts, VideoProbe, shape_findings, sound_findings, video_findings
+from .video import VideoFacts, VideoProbe, clip_findings, shape_findings, sound_findings, video_findings
 
 # The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
 # a show that starts from its pack cache (kiosk/system/packcache.py) never needs it (18 ms).
@@ -128,6 +128,7 @@ def load_pack(root: Path, check_image: ImageCheck | None = None, probe_video: Vi
     films = _check_assets(pack, problems, check_image, probe_video)
     _check_captions(pack, problems, films)
     _check_film_shapes(pack, problems, films)
+    _check_clip_lengths(pack, problems, films)
     result.problems = problems.sorted()
     if result.ok:
         result.pack = pack
@@ -318,6 +319,16 @@ def _check_film_shapes(pack: Pack, problems: Problems, films: dict[Path, VideoFa
                 continue  # reported with the assets
             for _, message, *_ in shape_findings(facts, screens, portrait) if facts else []:
                 problems.warning(video.where, f"'{video.path}': {message}")
+
+
+def _check_clip_lengths(pack: Pack, problems: Problems, films: dict[Path, VideoFacts]) -> None:
+    for clip in parts(pack, Clip):
+        try:
+            facts = films.get(resolve_in_pack(pack.root, clip.file.path))
+        except PathRefused:
+            continue  # reported with the assets
+        for _, message, *_ in clip_findings(facts) if facts else []:
+            problems.warning(clip.file.where, f"'{clip.file.path}': {message}")
 
 
 def _reach(start: str, by_id: dict[str, Screen]) -> list[str]:

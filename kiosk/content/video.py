@@ -20,6 +20,7 @@ MAX_FPS = 30.5  # a booth screen gains nothing above 30 frames a second; softwar
 MAX_MBIT = 20.0  # megabits per second: above this, a 2-core booth PC decodes 1080p H.264 too slowly
 HARDWARE_ONLY = {"AV1"}  # Qt's FFmpeg decodes these only with the graphics hardware's help
 LONG_NARRATION_MS = 5 * 60_000  # few visitors stand at a screen longer than this
+LONG_CLIP_MS = 10 * 60_000  # a clip left playing holds the kiosk (kiosk.core.idle) this long at most
 MIN_SHOWN = 0.5  # of a film's width (or height), on a screen it fills: less, and its subject is cut off
 
 
@@ -131,3 +132,13 @@ def shape_findings(facts: VideoFacts, screens: Sequence[str], portrait_version: 
         found.append(("warning", f"on a {screen} screen this {facts.width}x{facts.height} film shows only "
                                  f"its middle {share:.0%}: {fix}"))
     return found
+
+
+def clip_findings(facts: VideoFacts) -> list[Finding]:
+    """A clip in a screen long enough to hold the kiosk for long: the attract loop never starts
+    while one plays, so a visitor who walks away from it leaves it playing to its end."""
+    if facts.duration_ms <= LONG_CLIP_MS:
+        return []
+    return [("warning", f"{facts.duration_ms / 60_000:.0f} minutes long: while a clip plays the kiosk never goes "
+                        "back to its attract loop, so one a visitor leaves playing holds the screen until its end; "
+                        f"keep clips under {LONG_CLIP_MS // 60_000} minutes")]

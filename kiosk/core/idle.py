@@ -18,9 +18,6 @@ ACTIVE, WARNING, ATTRACT = "active", "warning", "attract"
 BEGIN, DURING, END, ONCE, HOVER = "begin", "during", "end", "once", "hover"
 # A press held longer than this is a stuck touch (a faulty panel, a leaning object), not a visitor.
 MAX_HOLD = 300.0
-# A clip playing holds the timeout this long at most since the last touch: someone who pressed
-# play is watching, but a two-hour film left running is not a visitor.
-MAX_WATCH = 600.0
 
 
 @dataclass
@@ -57,15 +54,17 @@ class IdlePolicy:
 
     def watch(self, now: float, playing: bool) -> None:
         """A clip or a narration started or stopped. Someone who pressed play is watching or
-        listening, not gone: the timeout is held while anything plays (up to MAX_WATCH) and
-        counts from the end (or pause) of the last."""
+        listening, not gone: the timeout is held for as long as anything plays (WCAG 2.2.1: no
+        time limit cuts a film or a narration short) and counts from the end (or pause) of the
+        last. A clip plays to its end and stops; `kiosk validate` warns of clips long enough to
+        hold the kiosk for long (kiosk.content.video.LONG_CLIP_MS)."""
         self.players = self.players + 1 if playing else max(0, self.players - 1)
         if self.phase == ACTIVE:
             self.last_input = now
 
     def tick(self, now: float) -> str | None:
         """Advance the clock; returns "warn" or "reset" when that happens now."""
-        if self.phase == ACTIVE and not self._held(now) and now - self.last_input >= self._limit():
+        if self.phase == ACTIVE and not self._held(now) and not self.players and now - self.last_input >= self.timeout:
             if self.countdown > 0:
                 self.phase, self.warned_at = WARNING, now
                 return "warn"
@@ -75,9 +74,6 @@ class IdlePolicy:
             self.phase = ATTRACT
             return "reset"
         return None
-
-    def _limit(self) -> float:
-        return max(self.timeout, MAX_WATCH) if self.players else self.timeout
 
     def expire(self) -> None:
         """Nobody is there, starting now: straight to the attract loop."""
@@ -90,7 +86,9 @@ class IdlePolicy:
         if self.phase == ACTIVE:
             if self.held_since is not None and self._held(now):
                 return self.held_since + MAX_HOLD - now
-            return max(0.0, self.last_input + self._limit() - now)
+            if self.players:
+                return None  # until it stops (watch) or a touch
+            return max(0.0, self.last_input + self.timeout - now)
         if self.phase == WARNING:
             return max(0.0, min(1.0, self.warned_at + self.countdown - now))
         return None
