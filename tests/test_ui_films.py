@@ -89,14 +89,18 @@ def test_a_film_that_breaks_shows_its_poster_and_the_loop_goes_on(show_pack, qtb
     qtbot.waitUntil(lambda: named(show, "poster") is None, timeout=10_000)  # the picture's turn
 
 
-@pytest.mark.parametrize(("size", "played"), [((1080, 1920), "tall.mp4"), ((1920, 1080), "clip.mp4")])
-def test_a_portrait_screen_plays_the_films_portrait_version(show_pack, qtbot, tmp_path, clip, size, played):
+@pytest.mark.parametrize(("size", "played", "poster"), [((1080, 1920), "tall.mp4", "photo.png"),
+                                                         ((1920, 1080), "clip.mp4", "logo.svg")])
+def test_a_portrait_screen_plays_the_films_portrait_version(show_pack, qtbot, tmp_path, clip, size, played, poster):
     pack = film_pack(tmp_path, clip, with_images=False)
     make_media.make_film(pack / "films" / "tall.mp4", "tall")
     yaml = pack / "pack.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace(
-        "poster: images/logo.svg\n", "poster: images/logo.svg\n      portrait: films/tall.mp4\n"), encoding="utf-8")
+        "poster: images/logo.svg\n", "poster: images/logo.svg\n      portrait: films/tall.mp4\n"
+        "      portrait_poster: images/photo.png\n"), encoding="utf-8")
     show = show_pack(pack, size=size)
     show.idle.goIdleNow()
     qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
-    assert Path(named(show, "attractFilm").property("file").toLocalFile()).name == played
+    film = named(show, "attractFilm")
+    assert Path(film.property("file").toLocalFile()).name == played
+    assert Path(film.property("poster").toLocalFile()).name == poster, "what shows before it starts"

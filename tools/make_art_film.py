@@ -13,7 +13,11 @@ portrait screen: the landscape film whole, across the middle, over a dimmed, enl
 itself that fills the screen above and below (the pictures are landscape; cut to a portrait
 screen's shape, two thirds of each would be lost):
 
-    python tools/make_art_film.py --out films/attract-portrait.mp4 --size 1080x1920
+    python tools/make_art_film.py --out films/attract-portrait.mp4 --size 1080x1920 \
+        --poster images/attract-portrait.jpg
+
+`--poster FILE` also writes the film's first picture, for `poster:` (`portrait_poster:`), so that
+what shows before the film starts is what it starts with.
 
 Paths are inside the pack folder.
 
@@ -113,6 +117,7 @@ def main() -> int:
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--pictures", nargs="+", default=HEROES)
+    parser.add_argument("--poster", type=Path, help="also write the first picture here (JPEG)")
     args = parser.parse_args()
     out_file = PACK / args.out
     width, height = (int(n) for n in args.size.lower().split("x"))
@@ -126,7 +131,10 @@ def main() -> int:
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.options = {"crf": "26", "preset": "slow", "g": str(FPS), "tune": "animation"}
         made = portrait_frames if height > width else frames
-        for picture in made([PACK / p for p in args.pictures], width, height, args.seconds):
+        for index, picture in enumerate(made([PACK / p for p in args.pictures], width, height, args.seconds)):
+            if index == 0 and args.poster:
+                from PySide6.QtGui import QImage
+                QImage(picture, width, height, QImage.Format.Format_RGBA8888).save(str(PACK / args.poster), quality=88)
             frame = av.VideoFrame.from_bytes(picture, width, height, format="rgba")
             for packet in stream.encode(frame):
                 out.mux(packet)

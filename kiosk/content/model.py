@@ -297,6 +297,7 @@ class Film(Model):
     file: Video
     poster: Image
     portrait: Video | None = None
+    portrait_poster: Image | None = None  # the portrait version's first picture; default: `poster`
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -108,7 +108,8 @@ def film_strips(pack: Pack, out: Path) -> list[Path]:
     with its time; what a film shows, seen without playing it."""
     written: dict[str, Path] = {}
     attract = list(parts(pack, Film))
-    films = [*((f.file, f.poster) for f in attract), *((f.portrait, f.poster) for f in attract if f.portrait),
+    films = [*((f.file, f.poster) for f in attract),
+             *((f.portrait, f.portrait_poster or f.poster) for f in attract if f.portrait),
              *((c.file, c.poster) for c in parts(pack, Clip))]
     for file, poster in films:
         if file.path in written:

@@ -10,9 +10,11 @@ import Kiosk.Media
 Item {
     id: film
     objectName: "attractFilm"
-    required property var film  // {file, poster, portrait}: kiosk.content.Film, presented
-    // The version made for the screen's shape, where the pack has one.
-    readonly property url file: Ui.portrait && film.film.portrait ? film.film.portrait : film.film.file
+    required property var film  // {file, poster, portrait, portrait_poster}: kiosk.content.Film, presented
+    // The version made for the screen's shape, where the pack has one, and its poster.
+    readonly property bool tall: Ui.portrait && (film.film.portrait ?? "") !== ""
+    readonly property url file: tall ? film.film.portrait : film.film.file
+    readonly property url poster: tall && film.film.portrait_poster ? film.film.portrait_poster : film.film.poster
     property bool playing: false  // on screen now
     property bool loop: false  // the loop's only slide: round and round, with no gap
     signal ended()  // played to its end, or gave up: time for the next slide
@@ -20,7 +22,7 @@ Item {
     Picture {
         objectName: "poster"
         anchors.fill: parent
-        source: film.film.poster
+        source: film.poster
         fillMode: Image.PreserveAspectCrop
         visible: !frame.shown
     }
