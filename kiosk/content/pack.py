@@ -276,16 +276,22 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
     return films
 
 
+def _facts(pack: Pack, films: dict[Path, VideoFacts], video: Video) -> VideoFacts | None:
+    """What the probe found of a film of the pack; None if it was not probed (a path refused,
+    reported with the assets)."""
+    try:
+        return films.get(resolve_in_pack(pack.root, video.path))
+    except PathRefused:
+        return None
+
+
 def _check_captions(pack: Pack, problems: Problems, films: dict[Path, VideoFacts]) -> None:
     """Each caption file read as the show reads it; problems at their line in that file."""
     read: set[Path] = set()
     for clip in parts(pack, Clip):
         if clip.captions is None or clip.file is None:
             continue
-        try:
-            film = films.get(resolve_in_pack(pack.root, clip.file.path))
-        except PathRefused:
-            film = None  # reported with the film
+        film = _facts(pack, films, clip.file)
         for file in clip.captions.files.values():
             try:
                 real = resolve_in_pack(pack.root, file.path)
@@ -307,26 +313,20 @@ def _check_captions(pack: Pack, problems: Problems, films: dict[Path, VideoFacts
 def _check_film_shapes(pack: Pack, problems: Problems, films: dict[Path, VideoFacts]) -> None:
     """Each attract film against the screens it will fill: the portrait ones go to its portrait
     version where it has one."""
+    tall = [s for s in pack.target_sizes if size_of(s)[1] > size_of(s)[0]]
     for film in pack.idle.attract_films:
-        tall = [s for s in pack.target_sizes if size_of(s)[1] > size_of(s)[0]]
         versions = [(film.file, [s for s in pack.target_sizes if not (film.portrait and s in tall)], False)]
         if film.portrait:
             versions.append((film.portrait, tall, True))
         for video, screens, portrait in versions:
-            try:
-                facts = films.get(resolve_in_pack(pack.root, video.path))
-            except PathRefused:
-                continue  # reported with the assets
+            facts = _facts(pack, films, video)
             for _, message, *_ in shape_findings(facts, screens, portrait) if facts else []:
                 problems.warning(video.where, f"'{video.path}': {message}")
 
 
 def _check_clip_lengths(pack: Pack, problems: Problems, films: dict[Path, VideoFacts]) -> None:
     for clip in parts(pack, Clip):
-        try:
-            facts = films.get(resolve_in_pack(pack.root, clip.file.path))
-        except PathRefused:
-            continue  # reported with the assets
+        facts = _facts(pack, films, clip.file)
         for _, message, *_ in clip_findings(facts) if facts else []:
             problems.warning(clip.file.where, f"'{clip.file.path}': {message}")
 

@@ -20,7 +20,7 @@ MAX_FPS = 30.5  # a booth screen gains nothing above 30 frames a second; softwar
 MAX_MBIT = 20.0  # megabits per second: above this, a 2-core booth PC decodes 1080p H.264 too slowly
 HARDWARE_ONLY = {"AV1"}  # Qt's FFmpeg decodes these only with the graphics hardware's help
 LONG_NARRATION_MS = 5 * 60_000  # few visitors stand at a screen longer than this
-LONG_CLIP_MS = 10 * 60_000  # a clip left playing holds the kiosk (kiosk.core.idle) this long at most
+LONG_CLIP_MS = 10 * 60_000  # longer, and a clip left playing holds the kiosk (kiosk.core.idle) for long
 MIN_SHOWN = 0.5  # of a film's width (or height), on a screen it fills: less, and its subject is cut off
 
 

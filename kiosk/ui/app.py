@@ -102,7 +102,7 @@ class Show:
 
         # The staff panel is drawn over the idle countdown: a touch on it is for the panel.
         self.input = InputWatch(self.window, lockdown=not windowed, parent=engine,
-                                awake=lambda: self.idle.awake() or self.staff.state != "closed")
+                                awake=lambda: self.idle.active or not self.staff.closed)
         self.input.pressed.connect(self.idle.press)
         self.input.released.connect(self.idle.release)
         self.input.activity.connect(self.idle.activity)

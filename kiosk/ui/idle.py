@@ -41,6 +41,7 @@ class IdleController(QObject):
     # The phase as QML asks it, so that no view file spells a phase (kiosk.core.idle owns them).
     @Property(bool, notify=phaseChanged)
     def active(self) -> bool:
+        """Neither the countdown nor the attract loop is up: input is for the screen."""
         return self._shown == ACTIVE
 
     @Property(bool, notify=phaseChanged)
@@ -54,10 +55,6 @@ class IdleController(QObject):
     @Property(int, notify=secondsLeftChanged)
     def secondsLeft(self) -> int:
         return self._seconds_left
-
-    def awake(self) -> bool:
-        """Neither the countdown nor the attract loop is up: input is for the screen."""
-        return self._shown == ACTIVE
 
     # --- input (from InputWatch) ----------------------------------------------------------
 

@@ -25,7 +25,7 @@ QtObject {
     readonly property string language: nav ? nav.language : ""
     // Larger while the visitor has A+ on (kiosk.core.navigation.LARGE_TEXT).
     readonly property real textScale: nav ? nav.textScale : 1
-    readonly property real largePrint: nav ? nav.largePrint : 40
+    readonly property real largePrint: nav ? nav.largePrint : 0  // with no navigator, textScale is 1: unused
 
     // Colours that mean the same whatever the pack's look, on the staff menu and the rehearsal
     // panels (drawn dark over the show): red for a problem or a step that cannot be undone,
