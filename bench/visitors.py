@@ -8,8 +8,8 @@ visitors are what is measured). Each visitor wakes it with a tap, taps 0 to 5 ti
 Back, Home or the language button (where to tap comes from a mirror of the kiosk in this process,
 as in `kiosk bench`), and leaves; the kiosk's idle reset ends the visit. The kiosk's analytics
 clock runs faster than the real one (`kiosk run --analytics-clock`), so the visits spread over a
-9-hour day (9:00 to 18:00) while the run takes about 5 s a visit (2,000 visits: close to three
-hours; 300: 25 minutes).
+9-hour day (9:00 to 18:00) while the run takes about 3.5 s a visit (2,000 visits: two hours;
+300: 18 minutes).
 
 At `--kills` random moments, in the middle of a visit, the kiosk is killed with SIGKILL and
 started again. At the end the bench reads the database and checks, against what it did:
@@ -43,15 +43,18 @@ sys.path.insert(0, str(ROOT))
 from kiosk.benchmark.command import screen_file  # noqa: E402
 from kiosk.benchmark.screen import ProcessTree, Screen, private_xvfb  # noqa: E402
 
-IDLE = 2.0  # real seconds without a touch before the kiosk resets: the end of a visit
-TAP_GAP = 0.45  # real seconds between a visitor's taps: the kiosk has shown the last one by then
+IDLE = 1.6  # real seconds without a touch before the kiosk resets: the end of a visit
+TAP_GAP = 0.35  # real seconds at least between a visitor's taps: the kiosk has shown the last one by then
 DAY_START, DAY_HOURS = "09:00", 9
-SECONDS_PER_VISIT = 5.0  # real, on average (measured: 300 visits in 1,494 s): the clock's rate
+SECONDS_PER_VISIT = 3.5  # real, on average (measured: 20 visits with 3 kills in 87 s): the clock's rate
+# A kill comes at least this long after the visit's first touch (the database may lose the last
+# second, not the visit) and well before the idle reset would end the visit by itself.
+KILL_AFTER_FIRST, KILL_AFTER_LAST = 1.05, 0.2
 
 
 @dataclass
 class Visit:
-    first_touch: float  # real (monotonic) times
+    first_touch: float  # real times (time.perf_counter, as Screen.release gives them)
     last_touch: float
     screens: list[str] = field(default_factory=list)  # as the mirror went through them
     shown_at: list[float] = field(default_factory=list)  # when each came (real)
@@ -133,28 +136,33 @@ def run(args: argparse.Namespace) -> int:
                 visit = Visit(tap(screen, screen.width // 2, screen.height // 2), 0.0)  # wakes it
                 visit.last_touch = visit.first_touch
                 visit.screens, visit.shown_at = [mirror.state[0]], [visit.first_touch]
-                time.sleep(TAP_GAP)
                 taps = rng.randint(0, 5)
                 kill_after = rng.randint(0, taps) if n in kills else None
                 for i in range(taps):
                     if kill_after == i:
                         break
                     target = rng.choice(mirror.targets())
+                    # The mirror's work after the last tap counts in the gap (leaving the gallery
+                    # takes it up to 1.2 s), so a gap is TAP_GAP or that, whichever is longer.
+                    time.sleep(max(0.0, visit.last_touch + TAP_GAP - time.perf_counter()))
+                    if (gap := time.perf_counter() - visit.last_touch) > IDLE - 0.2:
+                        problems.append(f"visit {n}: the bench took {gap:.2f} s between two taps, too close to "
+                                        f"the idle reset ({IDLE:g} s) to tell what the kiosk did")
                     visit.last_touch = tap(screen, target.x, target.y)
                     mirror.tap(target)
                     if mirror.state[0] != visit.screens[-1]:
                         visit.screens.append(mirror.state[0])
                         visit.shown_at.append(visit.last_touch)
-                    time.sleep(TAP_GAP)
                 if kill_after is not None:
-                    time.sleep(rng.uniform(0.6, 1.5))  # its first touch at least a second ago
-                    visit.killed_at = time.monotonic()
+                    time.sleep(max(0.0, max(visit.first_touch + KILL_AFTER_FIRST, visit.last_touch + KILL_AFTER_LAST)
+                                   - time.perf_counter()))
+                    visit.killed_at = time.perf_counter()
                     kiosk.kill()
                     if (state := integrity(home)) != "ok":
                         problems.append(f"after the kill in visit {n}: integrity check says {state}")
                     kiosk.start(screen)
                 else:
-                    time.sleep(IDLE + 0.6)  # the kiosk resets: the visit ends
+                    time.sleep(IDLE + 0.4)  # the kiosk resets: the visit ends
                 mirror.show.navigator.reset()
                 mirror.settle()
                 visits.append(visit)
