@@ -42,6 +42,8 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.benchmark.command import screen_file  # noqa: E402
 from kiosk.benchmark.screen import ProcessTree, Screen, private_xvfb  # noqa: E402
+from kiosk.report.data import read  # noqa: E402
+from kiosk.report.figures import loops  # noqa: E402
 
 IDLE = 1.6  # real seconds without a touch before the kiosk resets: the end of a visit
 TAP_GAP = 0.35  # real seconds at least between a visitor's taps: the kiosk has shown the last one by then
@@ -204,6 +206,11 @@ def check(path: Path, visits: list[Visit], rate: float) -> list[str]:
         views.setdefault(visit_id, []).append(screen)
     db.close()
     problems = []
+    # Every visit woke the attract loop, and the last loop runs on: each loop but that one drew a visit.
+    waits = loops(read([path]))
+    if len(waits) != len(visits) + 1 or sum(w is not None for w in waits) != len(visits):
+        problems.append(f"{len(waits)} attract loops, {sum(w is not None for w in waits)} of them followed "
+                        f"by a visit; made {len(visits)} visits, each after a loop")
     if len(rows) != len(visits):
         made = [("killed " if v.killed_at else "") + ">".join(v.screens) for v in visits]
         found = [f"{ended_by} " + ">".join(views.get(visit_id, [])) for visit_id, _, ended_by in rows]

@@ -132,3 +132,23 @@ def test_days_kept_as_totals_only_are_counted(tmp_path):
     assert main(["report", str(tmp_path / "old.sqlite"), "-o", str(tmp_path / "r.html")]) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Earlier days (daily totals only): 40 visits" in page and ">10<" in page
+
+
+def test_each_attract_loop_is_paired_with_the_visit_that_ended_it():
+    from kiosk.report.data import Data, Visit
+
+    def visit(kiosk: str, started: float) -> Visit:
+        return Visit(kiosk, f"{kiosk}{started}", "p", started, started + 5, 5.0, "zh", "home", 1, "idle")
+
+    data = Data(["a", "b"],
+                # a: a visit after the start (no loop before it); a loop touched after 30 s; a loop
+                # that gives way to the next loop untouched; that one touched after 12 s; a loop
+                # cut by a restart; the last loop, still running as the period ends.
+                visits=[visit("a", 5), visit("a", 130), visit("a", 312), visit("b", 1000)],
+                attracts=[("a", 100), ("a", 200), ("a", 300), ("a", 400), ("a", 600), ("b", 900)],
+                starts=[("a", 0), ("a", 500)])
+    assert figures.loops(data, "a") == [30, None, 12, None, None]
+    assert figures.loops(data, "b") == [100]
+    a, both = figures.totals(data, "a"), figures.totals(data)
+    assert (a.attract_loops, a.conversion, a.median_wait) == (5, 2 / 5, 21)
+    assert (both.attract_loops, both.conversion, both.median_wait) == (6, 3 / 6, 30)

@@ -40,6 +40,7 @@ class Data:
     visits: list[Visit] = field(default_factory=list)
     views: list[View] = field(default_factory=list)
     attracts: list[tuple[str, float]] = field(default_factory=list)  # (kiosk, when the loop came)
+    starts: list[tuple[str, float]] = field(default_factory=list)  # (kiosk, when it was started)
     # What visitors did within screens: (kind, detail, value) of page, zoom, clip and listen events.
     actions: list[tuple[str, str, float | None]] = field(default_factory=list)
     # Days older than the database keeps in detail: (kiosk, day, pack, visits), totals only.
@@ -72,6 +73,7 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
                 views = [View(name, *row) for row in db.execute(
                     "SELECT visit, screen, started, seconds, came_by FROM views ORDER BY started, rowid")]
                 attracts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'attract'")]
+                starts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'start'")]
                 tables = {t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 columns = {c for (_, c, *_) in db.execute("PRAGMA table_info(events)")}
                 value = "value" if "value" in columns else "NULL"  # schema 1 had none
@@ -87,6 +89,7 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
         data.visits += [v for v in visits if v.id in kept]
         data.views += [v for v in views if v.visit in kept]
         data.attracts += [(k, at) for k, at in attracts if low <= at < high]
+        data.starts += [(k, at) for k, at in starts if low <= at < high]
         data.actions += [(kind, detail, value) for visit, kind, detail, value in actions if visit in kept]
         first, last = _day(low), _day(high)
         data.daily += [row for row in daily if first <= row[1] < last and (pack is None or row[2] == pack)]

@@ -23,7 +23,8 @@ WORDS: dict[str, dict[str, str]] = {
     "median_dwell": {"zh": "停留时间中位数", "en": "Median time per visit"},
     "mean_screens": {"zh": "平均浏览页面", "en": "Screens per visit (mean)"},
     "attract_loops": {"zh": "待机动画次数", "en": "Attract loops shown"},
-    "conversion": {"zh": "待机→访问转化", "en": "Visits per attract loop"},
+    "conversion": {"zh": "吸引到访客的待机动画", "en": "Attract loops that drew a visitor"},
+    "median_wait": {"zh": "待机动画播放多久后有人触摸（中位数）", "en": "Attract loop ran before a touch (median)"},
     "visits_by_hour": {"zh": "每天每小时的访问次数", "en": "Visits in each hour of each day"},
     "hour_of_day": {"zh": "时刻", "en": "Hour of the day"},
     "median_minutes": {"zh": "中位数 {} 分钟", "en": "median {} min"},
@@ -118,7 +119,8 @@ def summary_rows(data: Data, languages: list[str]) -> tuple[list[str], list[list
         [say("median_dwell"), *[_minutes(t.median_dwell) for t in all_totals]],
         [say("mean_screens"), *["–" if t.mean_screens is None else f"{t.mean_screens:.1f}" for t in all_totals]],
         [say("attract_loops"), *[str(t.attract_loops) for t in all_totals]],
-        [say("conversion"), *["–" if t.conversion is None else f"{t.conversion:.2f}" for t in all_totals]],
+        [say("conversion"), *["–" if t.conversion is None else f"{t.conversion:.0%}" for t in all_totals]],
+        [say("median_wait"), *[_minutes(t.median_wait) for t in all_totals]],
     ]
     return header, rows
 

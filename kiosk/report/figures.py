@@ -11,6 +11,7 @@ from datetime import date, datetime
 from .data import Data, View
 
 PATH_STEPS = 3  # screens after the first, in the paths shown
+LOOP, START, VISIT = range(3)  # what happened at a moment, when attract loops are paired with visits
 
 
 @dataclass(frozen=True)
@@ -19,17 +20,39 @@ class Totals:
     median_dwell: float | None  # seconds, of the visits that ended
     mean_screens: float | None
     attract_loops: int
-    conversion: float | None  # visits per attract loop shown
+    conversion: float | None  # the share of attract loops that ended with a visitor's touch
+    median_wait: float | None  # seconds a loop ran before that touch (of the loops that drew one)
 
 
 def totals(data: Data, kiosk: str | None = None) -> Totals:
     visits = [v for v in data.visits if kiosk is None or v.kiosk == kiosk]
-    loops = sum(1 for k, _ in data.attracts if kiosk is None or k == kiosk)
+    waits = loops(data, kiosk)
+    drew = [w for w in waits if w is not None]
     dwells = [v.dwell for v in visits if v.dwell is not None]
     screens = [v.screens for v in visits if v.screens is not None]
     return Totals(len(visits), statistics.median(dwells) if dwells else None,
-                  statistics.fmean(screens) if screens else None, loops,
-                  len(visits) / loops if loops else None)
+                  statistics.fmean(screens) if screens else None, len(waits),
+                  len(drew) / len(waits) if waits else None, statistics.median(drew) if drew else None)
+
+
+def loops(data: Data, kiosk: str | None = None) -> list[float | None]:
+    """Each attract loop shown, paired with what ended it: the seconds it ran until a visitor's
+    first touch started a visit, or None when it ended another way first (the next loop, the
+    kiosk started again, the end of the period). Visits after a start, with no loop before
+    them, end no loop."""
+    waits: list[float | None] = []
+    for name in data.kiosks if kiosk is None else [kiosk]:
+        marks = sorted([(at, LOOP) for k, at in data.attracts if k == name]
+                       + [(at, START) for k, at in data.starts if k == name]
+                       + [(v.started, VISIT) for v in data.visits if v.kiosk == name])
+        loop: float | None = None
+        for at, kind in marks:
+            if loop is not None:
+                waits.append(at - loop if kind == VISIT else None)
+            loop = at if kind == LOOP else None
+        if loop is not None:
+            waits.append(None)
+    return waits
 
 
 def by_day_and_hour(data: Data) -> tuple[list[date], dict[tuple[date, int], int]]:
