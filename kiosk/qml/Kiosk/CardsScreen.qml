@@ -11,7 +11,7 @@ ScreenPage {
     readonly property int columns: Ui.portrait ? Math.min(2, cards.length)
                                                : Math.min(cards.length <= 5 ? cards.length : Math.ceil(cards.length / 2),
                                                           pictures ? 5 : 3)
-    readonly property real gap: Ui.px(24)
+    readonly property real gap: Ui.px(Ui.space.gap)
 
     ScrollText {
         anchors { fill: parent; leftMargin: page.margin; rightMargin: page.margin }
@@ -36,12 +36,12 @@ ScreenPage {
                     radius: Ui.px(20)
                     color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.9)
                     border.color: Ui.ink(card.opens ? Ui.theme.accent : Ui.theme.text, card.opens ? 0.45 : 0.12)
-                    border.width: Math.max(1, Ui.px(2))
+                    border.width: Ui.outline
                     scale: tap.pressed ? 0.98 : 1
                     Column {
                         id: column
-                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Ui.px(28) }
-                        spacing: Ui.px(14)
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Ui.px(Ui.space.pad) }
+                        spacing: Ui.px(Ui.space.lines)
                         Picture {
                             visible: (card.modelData.image ?? "") !== ""
                             source: card.modelData.image ?? ""
@@ -55,7 +55,7 @@ ScreenPage {
                             Label {
                                 width: parent.width - (arrow.visible ? arrow.width + parent.spacing : 0)
                                 text: Ui.t(card.modelData.title)
-                                font.pixelSize: Ui.fontPx(36)
+                                font.pixelSize: Ui.fontPx(Ui.type.title)
                                 font.weight: Font.Bold
                             }
                             Image {
@@ -71,7 +71,7 @@ ScreenPage {
                             visible: text !== ""
                             text: Ui.t(card.modelData.text)
                             color: Ui.ink(Ui.theme.text, 0.85)
-                            font.pixelSize: Ui.fontPx(25)
+                            font.pixelSize: Ui.fontPx(Ui.type.body)
                         }
                         Flow {
                             width: parent.width

@@ -7,7 +7,7 @@ Rectangle {
     id: chip
     property alias text: label.text
     property real room: Infinity
-    readonly property real pad: Ui.px(28)
+    readonly property real pad: Ui.px(Ui.space.pad)
     implicitWidth: label.width + pad
     implicitHeight: label.height + Ui.px(12)
     radius: Math.min(height / 2, Ui.px(22))
@@ -18,7 +18,7 @@ Rectangle {
         id: label
         anchors.centerIn: parent
         width: Math.min(oneLine.implicitWidth, chip.room - chip.pad)
-        font.pixelSize: Ui.fontPx(22)
+        font.pixelSize: Ui.fontPx(Ui.type.small)
         horizontalAlignment: Text.AlignHCenter
     }
     // The label's width on one line, as a Text lays it out (TextMetrics measures a pixel less

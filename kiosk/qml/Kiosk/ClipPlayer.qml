@@ -117,7 +117,7 @@ Item {
                 width: Math.min(implicitWidth, box.width - Ui.px(64))
                 horizontalAlignment: Text.AlignHCenter
                 color: "white"
-                font.pixelSize: Ui.fontPx(28)
+                font.pixelSize: Ui.fontPx(Ui.type.lead)
                 text: clipItem.started && clipItem.media.captions
                       ? Ui.nav.caption(clipItem.media.captions[Ui.language] ?? "", player.position) : ""
             }
@@ -160,7 +160,7 @@ Item {
                 anchors { left: parent.left; top: track.bottom; topMargin: Ui.px(6) }
                 text: clipItem.started ? clipItem.clock(player.position) + " / " + clipItem.clock(player.duration) : ""
                 color: Ui.theme.muted
-                font.pixelSize: Ui.fontPx(20)
+                font.pixelSize: Ui.fontPx(Ui.type.caption)
             }
             Accessible.role: Accessible.ProgressBar
             Accessible.name: Ui.t(Ui.nav.pack.strings.film_position)

@@ -39,7 +39,7 @@ ScreenPage {
         y: Ui.portrait && picture.visible ? picture.height + Ui.px(32) : 0
         width: parent.width - x - page.margin
         height: parent.height - y
-        spacing: Ui.px(28)
+        spacing: Ui.px(Ui.space.block)
         Paragraphs {
             width: parent.width
             visible: text !== ""
@@ -47,7 +47,7 @@ ScreenPage {
         }
         Column {
             width: parent.width
-            spacing: Ui.px(14)
+            spacing: Ui.px(Ui.space.lines)
             visible: (page.screen.bullets ?? []).length > 0
             Repeater {
                 model: page.screen.bullets ?? []
@@ -63,7 +63,7 @@ ScreenPage {
                     Label {
                         width: parent.width - Ui.px(32)
                         text: Ui.t(modelData)
-                        font.pixelSize: Ui.fontPx(28)
+                        font.pixelSize: Ui.fontPx(Ui.type.lead)
                     }
                 }
             }

@@ -11,7 +11,7 @@ Rectangle {
 
     Rectangle {  // a thin accent line separating the dock from the screen
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Math.max(1, Ui.px(2))
+        height: Ui.outline
         color: Ui.alpha(Ui.theme.accent, 0.5)
     }
 
@@ -46,7 +46,7 @@ Rectangle {
             width: Math.min(implicitWidth, parent.width - logo.width - parent.spacing)
             text: Ui.t(Ui.nav.pack.title)
             color: Ui.theme.muted
-            font.pixelSize: Ui.fontPx(24)
+            font.pixelSize: Ui.fontPx(Ui.type.label)
             elide: Text.ElideRight
             anchors.verticalCenter: parent.verticalCenter
             visible: !Ui.portrait
@@ -91,7 +91,7 @@ Rectangle {
         objectName: "largerTextButton"
         anchors { right: contrast.left; rightMargin: Ui.px(20); verticalCenter: parent.verticalCenter }
         text: "A+"
-        fontSize: Ui.px(30)  // the same size with A+ on or off: it marks the button, it is not read
+        fontSize: Ui.px(Ui.type.emphasis)  // the same size with A+ on or off: it marks the button, it is not read
         accessibleName: Ui.t(Ui.nav.pack.strings.larger_text)
         primary: Ui.nav.largeText  // lit while it is on
         onTapped: Ui.nav.toggleLargeText()

@@ -6,7 +6,7 @@ import Kiosk
 Item {
     id: box
     required property var figure
-    property real valueSize: Ui.fontPx(96)
+    property real valueSize: Ui.fontPx(Ui.type.bigFigure)
     readonly property real gap: Ui.px(10)
     // The unit stays beside the value while the value, shrunk to at most 70 %, leaves room for it.
     readonly property bool unitBelow: unit.text !== "" && 0.7 * value.implicitWidth + gap + unit.implicitWidth > width
@@ -57,7 +57,7 @@ Item {
             visible: text !== ""
             text: Ui.t(box.figure.note)
             color: Ui.theme.muted
-            font.pixelSize: Ui.fontPx(20)
+            font.pixelSize: Ui.fontPx(Ui.type.caption)
             maximumLineCount: 2
             elide: Text.ElideRight
         }

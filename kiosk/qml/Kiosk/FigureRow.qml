@@ -5,7 +5,7 @@ import Kiosk
 Flow {
     id: row
     property var figures: []
-    property real valueSize: Ui.fontPx(64)
+    property real valueSize: Ui.fontPx(Ui.type.figure)
     spacing: Ui.px(36)
     visible: figures.length > 0
     Repeater {

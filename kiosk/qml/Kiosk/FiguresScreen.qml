@@ -29,13 +29,13 @@ ScreenPage {
                     radius: Ui.px(20)
                     color: Ui.alpha(Ui.theme.surface, 0.9)
                     border.color: Ui.ink(Ui.theme.accent, 0.25)
-                    border.width: Math.max(1, Ui.px(2))
+                    border.width: Ui.outline
                     FigureBox {
                         id: box
                         figure: cell.modelData
                         // Numbers as large as the cell allows, for reading from two metres.
                         valueSize: Math.max(Ui.px(48), Math.min(Ui.px(140), cell.share * 0.27, cell.width * 0.28))
-                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(28) }
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(Ui.space.pad) }
                     }
                 }
             }

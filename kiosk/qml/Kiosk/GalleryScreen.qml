@@ -111,7 +111,7 @@ ScreenPage {
                 y: Math.min(parent.height - height, zoom.y + (zoom.height + slide.shownHeight) / 2 + Ui.px(16))
                 text: Ui.t(slide.modelData.caption)
                 horizontalAlignment: Text.AlignHCenter
-                font.pixelSize: Ui.fontPx(28)
+                font.pixelSize: Ui.fontPx(Ui.type.lead)
                 maximumLineCount: 2
                 elide: Text.ElideRight
             }

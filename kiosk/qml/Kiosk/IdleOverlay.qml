@@ -25,7 +25,7 @@ Item {
             radius: Ui.px(32)
             color: Ui.theme.surface
             border.color: Ui.ink(Ui.theme.accent, 0.6)
-            border.width: Ui.px(2)
+            border.width: Ui.outline
             Column {
                 id: column
                 anchors.centerIn: parent
@@ -38,7 +38,7 @@ Item {
                         width: column.width
                         horizontalAlignment: Text.AlignHCenter
                         text: modelData
-                        font.pixelSize: Ui.fontPx(52)
+                        font.pixelSize: Ui.fontPx(Ui.type.display)
                         font.weight: Font.Bold
                     }
                 }
@@ -48,7 +48,7 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                     text: Ui.idle.secondsLeft
                     color: Ui.theme.accent
-                    font.pixelSize: Ui.fontPx(140)
+                    font.pixelSize: Ui.fontPx(Ui.type.countdown)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                 }
@@ -60,7 +60,7 @@ Item {
                         horizontalAlignment: Text.AlignHCenter
                         text: modelData
                         color: Ui.theme.muted
-                        font.pixelSize: Ui.fontPx(30)
+                        font.pixelSize: Ui.fontPx(Ui.type.emphasis)
                     }
                 }
             }
@@ -150,7 +150,7 @@ Item {
                 Label {
                     width: Math.min(implicitWidth, attract.width - Ui.px(Ui.portrait ? 112 : 192) - Ui.px(140))
                     text: Ui.t(Ui.nav.pack.title)
-                    font.pixelSize: Ui.fontPx(Ui.portrait ? 56 : 68)
+                    font.pixelSize: Ui.fontPx(Ui.portrait ? Ui.type.banner : Ui.type.poster)
                     font.weight: Font.Bold
                     anchors.verticalCenter: parent.verticalCenter
                 }
@@ -162,7 +162,7 @@ Item {
                     required property int index
                     text: modelData
                     color: index === 0 ? Ui.theme.accent : Ui.theme.text
-                    font.pixelSize: Ui.fontPx(index === 0 ? 52 : 36)
+                    font.pixelSize: Ui.fontPx(index === 0 ? Ui.type.display : Ui.type.title)
                     font.weight: Font.DemiBold
                 }
             }

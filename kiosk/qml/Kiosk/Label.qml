@@ -4,7 +4,7 @@ import Kiosk
 // Text from a pack: plain text only (never HTML from content), wrapped, in the theme's colour.
 Text {
     color: Ui.theme.text
-    font.pixelSize: Ui.fontPx(26)
+    font.pixelSize: Ui.fontPx(Ui.type.body)
     wrapMode: Text.Wrap
     textFormat: Text.PlainText
     lineHeight: 1.15

@@ -85,7 +85,7 @@ Window {
                 anchors.horizontalCenter: parent.horizontalCenter
                 horizontalAlignment: Text.AlignHCenter
                 text: Ui.t(root.nav.pack.title).replace(/\s*·\s*/g, "\n")
-                font.pixelSize: Ui.fontPx(56)
+                font.pixelSize: Ui.fontPx(Ui.type.banner)
                 font.weight: Font.Bold
                 maximumLineCount: 3
                 elide: Text.ElideRight

@@ -13,8 +13,8 @@ ScreenPage {
     readonly property var tiles: screen.tiles
     readonly property int columns: Ui.portrait ? 2 : (tiles.length <= 4 ? tiles.length : Math.ceil(tiles.length / 2))
     readonly property int rows: Math.ceil(tiles.length / columns)
-    readonly property real gap: Ui.px(24)
-    readonly property real pad: Ui.px(28)  // inside a tile
+    readonly property real gap: Ui.px(Ui.space.gap)
+    readonly property real pad: Ui.px(Ui.space.pad)  // inside a tile
     readonly property real smallestIcon: Ui.px(48)
     // Every tile is as tall as the wordiest one needs (a title on two lines) with a small icon.
     readonly property real words: {
@@ -45,7 +45,7 @@ ScreenPage {
             id: heading
             anchors { left: parent.left; right: parent.right; top: parent.top
                       leftMargin: page.margin; rightMargin: page.margin; topMargin: page.above }
-            readonly property real spacing: Ui.px(14)
+            readonly property real spacing: Ui.px(Ui.space.lines)
             height: tagline.y + (tagline.visible ? tagline.height : 0)
             readonly property real under: (subtitle.visible ? spacing + subtitle.height : 0)
                                           + (tagline.visible ? spacing + tagline.height : 0)
@@ -71,7 +71,7 @@ ScreenPage {
                     // A title too long for one line is broken at its "·" separators, not after one:
                     // a line never ends with a lone dot.
                     text: oneLine.advanceWidth <= width ? titleBox.text : titleBox.text.replace(/\s*·\s*/g, "\n")
-                    font.pixelSize: Ui.fontPx(Ui.portrait ? 68 : 72)
+                    font.pixelSize: Ui.fontPx(Ui.portrait ? Ui.type.poster : Ui.type.hero)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                     maximumLineCount: Ui.portrait ? 3 : 2
@@ -96,7 +96,7 @@ ScreenPage {
                 visible: text !== ""
                 text: Ui.t(page.screen.subtitle)
                 color: Ui.theme.muted
-                font.pixelSize: Ui.fontPx(32)
+                font.pixelSize: Ui.fontPx(Ui.type.intro)
                 maximumLineCount: 2
                 elide: Text.ElideRight
             }
@@ -107,7 +107,7 @@ ScreenPage {
                 visible: text !== ""
                 text: Ui.t(page.screen.tagline)
                 color: Ui.theme.accent
-                font.pixelSize: Ui.fontPx(44)
+                font.pixelSize: Ui.fontPx(Ui.type.tagline)
                 font.weight: Font.DemiBold
                 topPadding: Ui.px(8)
                 maximumLineCount: 2
@@ -143,7 +143,7 @@ ScreenPage {
                     radius: Ui.px(24)
                     color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.86)
                     border.color: Ui.ink(Ui.theme.accent, tap.pressed ? 0.9 : 0.35)
-                    border.width: Math.max(1, Ui.px(2))
+                    border.width: Ui.outline
                     scale: tap.pressed ? 0.97 : 1
                     Behavior on scale { NumberAnimation { duration: 90 } }
 
@@ -167,7 +167,7 @@ ScreenPage {
                                   bottom: subtitleLabel.visible ? subtitleLabel.top : parent.bottom
                                   bottomMargin: subtitleLabel.visible ? Ui.px(6) : page.pad }
                         text: Ui.t(tile.modelData.title)
-                        font.pixelSize: Ui.fontPx(38)
+                        font.pixelSize: Ui.fontPx(Ui.type.title)
                         font.weight: Font.Bold
                         maximumLineCount: 2
                         elide: Text.ElideRight
@@ -178,7 +178,7 @@ ScreenPage {
                         visible: text !== ""
                         text: Ui.t(tile.modelData.subtitle)
                         color: Ui.theme.muted
-                        font.pixelSize: Ui.fontPx(24)
+                        font.pixelSize: Ui.fontPx(Ui.type.label)
                         maximumLineCount: 2
                         elide: Text.ElideRight
                     }

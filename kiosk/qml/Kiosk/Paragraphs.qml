@@ -5,7 +5,7 @@ import Kiosk
 Column {
     id: paragraphs
     property string text: ""
-    property real fontSize: Ui.fontPx(28)
+    property real fontSize: Ui.fontPx(Ui.type.lead)
     spacing: Math.round(fontSize * 0.7)
     Repeater {
         model: paragraphs.text.split(/\n\s*\n/).map(p => p.trim()).filter(p => p !== "")

@@ -32,7 +32,7 @@ Item {
             id: info
             anchors.centerIn: parent
             color: Ui.status.onPanel
-            font.pixelSize: Ui.px(22)
+            font.pixelSize: Ui.px(Ui.type.small)
             font.family: "monospace"
             text: "screen  " + Ui.nav.screenId + "\n"
                   + "source  " + overlay.rehearsal.source + "\n"
@@ -57,7 +57,7 @@ Item {
             Text {
                 text: "Rehearsal shortcuts · 彩排快捷键"
                 color: Ui.status.onPanel
-                font.pixelSize: Ui.px(30)
+                font.pixelSize: Ui.px(Ui.type.emphasis)
                 font.weight: Font.Bold
             }
             Repeater {
@@ -69,13 +69,13 @@ Item {
                         width: Ui.px(110)
                         text: modelData.key
                         color: Ui.status.key
-                        font.pixelSize: Ui.px(24)
+                        font.pixelSize: Ui.px(Ui.type.label)
                         font.weight: Font.Bold
                     }
                     Text {
                         text: modelData.text
                         color: Ui.status.onPanel
-                        font.pixelSize: Ui.px(24)
+                        font.pixelSize: Ui.px(Ui.type.label)
                     }
                 }
             }
@@ -91,7 +91,7 @@ Item {
         radius: Ui.px(12)
         color: Ui.status.problemPanel
         border.color: Ui.status.problem
-        border.width: Ui.px(2)
+        border.width: Ui.outline
         clip: true
         Column {
             id: errors
@@ -101,7 +101,7 @@ Item {
                 text: "This pack has errors: still showing the last good version. Save a fix and it reloads.\n"
                       + "内容包有错误：仍在显示上一个正确版本，修改保存后自动重新载入。"
                 color: Ui.status.onPanel
-                font.pixelSize: Ui.px(22)
+                font.pixelSize: Ui.px(Ui.type.small)
                 font.weight: Font.Bold
             }
             Repeater {
@@ -111,7 +111,7 @@ Item {
                     width: errors.width
                     text: modelData
                     color: Ui.status.errorText
-                    font.pixelSize: Ui.px(20)
+                    font.pixelSize: Ui.px(Ui.type.caption)
                     font.family: "monospace"
                     wrapMode: Text.WrapAnywhere
                 }

@@ -13,7 +13,7 @@ ScreenPage {
             id: grid
             width: parent.width
             columns: page.across ? page.steps.length : 1
-            spacing: Ui.px(28)
+            spacing: Ui.px(Ui.space.block)
             Repeater {
                 model: page.steps
                 Item {
@@ -34,7 +34,7 @@ ScreenPage {
                         Label {
                             anchors.centerIn: parent
                             text: step.index + 1
-                            font.pixelSize: Ui.fontPx(22)
+                            font.pixelSize: Ui.fontPx(Ui.type.small)
                             font.weight: Font.Bold
                             color: Ui.theme.accent
                         }
@@ -57,13 +57,13 @@ ScreenPage {
                             width: parent.width
                             text: Ui.t(step.modelData.when)
                             color: Ui.theme.accent
-                            font.pixelSize: Ui.fontPx(30)
+                            font.pixelSize: Ui.fontPx(Ui.type.emphasis)
                             font.weight: Font.Bold
                         }
                         Label {
                             width: parent.width
                             text: Ui.t(step.modelData.title)
-                            font.pixelSize: Ui.fontPx(36)
+                            font.pixelSize: Ui.fontPx(Ui.type.title)
                             font.weight: Font.Bold
                         }
                         Label {
@@ -71,12 +71,12 @@ ScreenPage {
                             visible: text !== ""
                             text: Ui.t(step.modelData.text)
                             color: Ui.ink(Ui.theme.text, 0.85)
-                            font.pixelSize: Ui.fontPx(25)
+                            font.pixelSize: Ui.fontPx(Ui.type.body)
                         }
                         FigureRow {
                             width: parent.width
                             figures: step.modelData.figures ?? []
-                            valueSize: Ui.fontPx(56)
+                            valueSize: Ui.fontPx(Ui.type.banner)
                         }
                     }
                 }

@@ -38,7 +38,7 @@ Item {
             objectName: "screenTitle"
             width: parent.width
             text: Ui.t(page.screen.title)
-            font.pixelSize: Ui.fontPx(60)
+            font.pixelSize: Ui.fontPx(Ui.type.screenTitle)
             font.weight: Font.Bold
             maximumLineCount: 2
             elide: Text.ElideRight
@@ -48,7 +48,7 @@ Item {
             visible: text !== ""
             text: page.introText
             color: Ui.theme.muted
-            font.pixelSize: Ui.fontPx(28)
+            font.pixelSize: Ui.fontPx(Ui.type.lead)
             maximumLineCount: 3
             elide: Text.ElideRight
         }
@@ -60,14 +60,14 @@ Item {
                   top: page.showHeader ? header.bottom : parent.top
                   bottom: links.visible ? links.top : parent.bottom
                   topMargin: page.showHeader ? Ui.px(32) : 0
-                  bottomMargin: Ui.px(28) }
+                  bottomMargin: Ui.px(Ui.space.block) }
     }
 
     Flow {
         id: links
         visible: (page.screen.links ?? []).length > 0
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom
-                  leftMargin: page.margin; rightMargin: page.margin; bottomMargin: Ui.px(28) }
+                  leftMargin: page.margin; rightMargin: page.margin; bottomMargin: Ui.px(Ui.space.block) }
         spacing: Ui.px(16)
         Repeater {
             model: page.screen.links ?? []

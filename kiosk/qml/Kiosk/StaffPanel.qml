@@ -25,7 +25,7 @@ Rectangle {
         radius: Ui.px(24)
         color: Ui.theme.surface
         border.color: Ui.alpha(Ui.theme.text, 0.2)
-        border.width: Ui.px(2)
+        border.width: Ui.outline
 
         // Fixed above the content: the scrolling menu never runs under the close button.
         Item {
@@ -37,7 +37,7 @@ Rectangle {
                 anchors { left: parent.left; right: closeButton.left; rightMargin: Ui.px(16)
                           verticalCenter: parent.verticalCenter }
                 text: card.pin ? "工作人员 · Staff" : "工作人员菜单 · Staff menu"
-                font.pixelSize: Ui.px(40)
+                font.pixelSize: Ui.px(Ui.type.heading)
                 font.weight: Font.Bold
                 elide: Text.ElideRight
                 maximumLineCount: 1
@@ -82,7 +82,7 @@ Rectangle {
                 verticalAlignment: Text.AlignVCenter
                 text: panel.staff.message
                 color: Ui.status.problemText
-                font.pixelSize: Ui.px(26)
+                font.pixelSize: Ui.px(Ui.type.body)
                 lineHeight: 1.0
             }
             Grid {
@@ -97,7 +97,7 @@ Rectangle {
                         enabled: !panel.staff.locked  // dimmed and deaf for the lock-out
                         width: Ui.px(132); height: Ui.px(104)
                         radius: Ui.px(20)
-                        fontSize: Ui.px(40)
+                        fontSize: Ui.px(Ui.type.heading)
                         primary: modelData === "ok"
                         text: modelData === "erase" ? "←" : modelData === "ok" ? "OK" : modelData
                         onTapped: modelData === "erase" ? panel.staff.erase()
@@ -142,7 +142,7 @@ Rectangle {
                 radius: Ui.px(16)
                 color: Ui.alpha(Ui.status.danger, 0.18)
                 border.color: Ui.status.problemText
-                border.width: Ui.px(2)
+                border.width: Ui.outline
                 Column {
                     id: questionColumn
                     anchors { left: parent.left; right: parent.right; top: parent.top; margins: Ui.px(20) }
@@ -152,7 +152,7 @@ Rectangle {
                         text: "停止展示？屏幕将一直黑屏，直到有人重新启动 kiosk。\n"
                               + "Stop the show? The screen stays black until someone starts the kiosk again."
                         color: Ui.status.questionText
-                        font.pixelSize: Ui.px(28)
+                        font.pixelSize: Ui.px(Ui.type.lead)
                         font.weight: Font.DemiBold
                     }
                     Item {
@@ -190,7 +190,7 @@ Rectangle {
                 visible: text !== ""
                 text: panel.staff.message
                 color: Ui.status.problemText
-                font.pixelSize: Ui.px(26)
+                font.pixelSize: Ui.px(Ui.type.body)
             }
 
             Heading { text: "今日观众 · Visitors today" }
@@ -198,7 +198,7 @@ Rectangle {
                 objectName: "visitorsToday"
                 width: parent.width
                 text: panel.staff.diagnostics.visitors ?? ""
-                font.pixelSize: Ui.px(26)
+                font.pixelSize: Ui.px(Ui.type.body)
             }
 
             Heading { text: "收件箱 · Inbox" }
@@ -206,7 +206,7 @@ Rectangle {
                 objectName: "inboxStatus"
                 width: parent.width
                 text: panel.staff.diagnostics.inbox ?? ""
-                font.pixelSize: Ui.px(22)
+                font.pixelSize: Ui.px(Ui.type.small)
                 wrapMode: Text.WrapAnywhere
             }
 
@@ -222,7 +222,7 @@ Rectangle {
                     radius: Ui.px(16)
                     color: modelData.current ? Ui.alpha(Ui.theme.primary, 0.25) : Ui.alpha(Ui.theme.background, 0.6)
                     border.color: modelData.ok ? Ui.alpha(Ui.theme.accent, 0.5) : Ui.status.problemText
-                    border.width: Ui.px(2)
+                    border.width: Ui.outline
                     Column {
                         id: rowColumn
                         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Ui.px(20) }
@@ -231,7 +231,7 @@ Rectangle {
                             width: parent.width
                             text: (Ui.t(row.modelData.title) || row.modelData.id)
                                   + (row.modelData.current ? "   ● 正在展示 · showing" : "")
-                            font.pixelSize: Ui.px(30)
+                            font.pixelSize: Ui.px(Ui.type.emphasis)
                             font.weight: Font.DemiBold
                         }
                         Label {
@@ -239,7 +239,7 @@ Rectangle {
                             text: row.modelData.id + " · " + row.modelData.languages + " · " + row.modelData.modified
                                   + " · " + (row.modelData.ok ? "✓ 可用 valid" : "✕ " + row.modelData.errorCount + " 个错误 errors")
                             color: row.modelData.ok ? Ui.theme.muted : Ui.status.problemText
-                            font.pixelSize: Ui.px(22)
+                            font.pixelSize: Ui.px(Ui.type.small)
                         }
                         Label {
                             objectName: "packErrors:" + row.modelData.id
@@ -247,7 +247,7 @@ Rectangle {
                             visible: !row.modelData.ok
                             text: row.modelData.errors.join("\n")
                             color: Ui.status.questionText
-                            font.pixelSize: Ui.px(20)
+                            font.pixelSize: Ui.px(Ui.type.caption)
                             wrapMode: Text.WrapAnywhere
                         }
                     }
@@ -301,7 +301,7 @@ Rectangle {
                       + "\nscreen " + d.screen + "   window " + d.window + "   default language " + d.defaultLanguage
                       + "\nrenderer " + d.renderer
                       + "\npack " + d.pack
-                font.pixelSize: Ui.px(22)
+                font.pixelSize: Ui.px(Ui.type.small)
                 color: Ui.theme.muted
             }
             Label {
@@ -309,7 +309,7 @@ Rectangle {
                 visible: text !== ""
                 text: panel.staff.diagnostics.log ?? ""
                 font.family: "monospace"
-                font.pixelSize: Ui.px(16)
+                font.pixelSize: Ui.px(Ui.type.smallest)
                 color: Ui.theme.muted
                 wrapMode: Text.WrapAnywhere
             }
@@ -327,7 +327,7 @@ Rectangle {
                 radius: Ui.px(16)
                 color: Ui.alpha(Ui.theme.accent, 0.12)
                 border.color: Ui.theme.accent
-                border.width: Ui.px(2)
+                border.width: Ui.outline
                 Column {
                     anchors.centerIn: parent
                     width: parent.width - Ui.px(32)
@@ -338,7 +338,7 @@ Rectangle {
                         horizontalAlignment: Text.AlignHCenter
                         text: panel.staff.closesIn + " 秒后关闭 · Closes in " + panel.staff.closesIn + " s"
                         color: Ui.theme.accent
-                        font.pixelSize: Ui.px(30)
+                        font.pixelSize: Ui.px(Ui.type.emphasis)
                         font.weight: Font.Bold
                         lineHeight: 1.0
                     }
@@ -347,7 +347,7 @@ Rectangle {
                         horizontalAlignment: Text.AlignHCenter
                         text: "触摸任意处保持打开 · Touch anywhere to keep it open"
                         color: Ui.theme.muted
-                        font.pixelSize: Ui.px(22)
+                        font.pixelSize: Ui.px(Ui.type.small)
                         lineHeight: 1.0
                     }
                 }
@@ -358,7 +358,7 @@ Rectangle {
     component Heading: Label {
         topPadding: Ui.px(12)
         color: Ui.theme.accent
-        font.pixelSize: Ui.px(28)
+        font.pixelSize: Ui.px(Ui.type.lead)
         font.weight: Font.Bold
     }
 }

@@ -36,7 +36,7 @@ ScreenPage {
                         radius: height / 2
                         color: stop.current ? Ui.theme.accent : Ui.theme.background
                         border.color: Ui.theme.accent
-                        border.width: Math.max(1, Ui.px(2))
+                        border.width: Ui.outline
                         Label {
                             id: yearText
                             // Smaller in a chip too narrow for it: with A+, many years on a portrait screen.
@@ -47,7 +47,7 @@ ScreenPage {
                             verticalAlignment: Text.AlignVCenter
                             text: stop.modelData.year
                             color: stop.current ? Ui.theme.background : Ui.theme.text
-                            font.pixelSize: Ui.fontPx(30)
+                            font.pixelSize: Ui.fontPx(Ui.type.emphasis)
                             font.weight: Font.Bold
                             wrapMode: Text.NoWrap
                             fontSizeMode: Text.HorizontalFit
@@ -89,32 +89,32 @@ ScreenPage {
                 // Clear of the round "next" button on the right.
                 width: event.width - x - page.margin - (Ui.portrait ? 0 : Ui.px(40))
                 height: event.height - y
-                spacing: Ui.px(14)
+                spacing: Ui.px(Ui.space.lines)
                 Label {  // the rail shows the year large already; here it labels the text
                     text: event.modelData.year
                     color: Ui.theme.accent
-                    font.pixelSize: Ui.fontPx(40)
+                    font.pixelSize: Ui.fontPx(Ui.type.heading)
                     font.weight: Font.Bold
                     lineHeight: 1.0
                 }
                 Label {
                     width: parent.width
                     text: Ui.t(event.modelData.title)
-                    font.pixelSize: Ui.fontPx(40)
+                    font.pixelSize: Ui.fontPx(Ui.type.heading)
                     font.weight: Font.Bold
                 }
                 Label {
                     width: parent.width
                     visible: text !== ""
                     text: Ui.t(event.modelData.text)
-                    font.pixelSize: Ui.fontPx(27)
+                    font.pixelSize: Ui.fontPx(Ui.type.lead)
                     color: Ui.ink(Ui.theme.text, 0.88)
                     lineHeight: 1.25
                 }
                 FigureRow {
                     width: parent.width
                     figures: event.modelData.figures ?? []
-                    valueSize: Ui.fontPx(52)
+                    valueSize: Ui.fontPx(Ui.type.display)
                     topPadding: Ui.px(8)
                 }
             }

@@ -7,7 +7,7 @@ Rectangle {
     property string text: ""
     property url icon: ""
     property bool primary: false
-    property real fontSize: Ui.fontPx(26)
+    property real fontSize: Ui.fontPx(Ui.type.body)
     property string accessibleName: text  // give one where the button shows only an icon
     signal tapped()
 
@@ -16,7 +16,7 @@ Rectangle {
     radius: height / 2
     color: primary ? Ui.theme.primary : Ui.alpha(Ui.theme.surface, 0.92)
     border.color: Ui.ink(Ui.theme.text, enabled ? 0.22 : 0.08)
-    border.width: Math.max(1, Ui.px(2))
+    border.width: Ui.outline
     opacity: enabled ? 1 : 0.35
     scale: tap.pressed ? 0.95 : 1
     Behavior on scale { NumberAnimation { duration: 90 } }

@@ -44,6 +44,40 @@ QtObject {
         onPanel: "#ffffff"
     })
 
+    // The type scale: every size of text, px at 1080p, named for what it sets. A visitor's text
+    // takes it through fontPx() (larger with A+), staff and rehearsal words through px().
+    readonly property var type: ({
+        smallest: 16,  // the staff menu's log lines
+        caption: 20,  // under a figure, a film's time, hints
+        small: 22,  // chips, a roadmap step's year
+        label: 24,  // the dock's words, a tile's subtitle
+        body: 26,  // running text on cards and roadmaps, buttons, labels
+        lead: 28,  // paragraphs, captions, a timeline event's text, a screen's subtitle
+        emphasis: 30,  // years on the timeline, a roadmap step's name, the idle question's words
+        intro: 32,  // the home screen's subtitle
+        title: 36,  // a card's or a tile's title
+        heading: 40,  // a timeline event's title
+        tagline: 44,  // the home screen's tagline
+        display: 52,  // "still there?", the attract loop's first line, a figure on the timeline
+        banner: 56,  // the pack's name above lowered screens and in the attract loop in portrait; a figure on a roadmap
+        screenTitle: 60,
+        figure: 64,  // a figure in a row of figures
+        poster: 68,  // the pack's name in the attract loop; the home title in portrait
+        hero: 72,  // the home screen's title
+        bigFigure: 96,  // a figure on its own
+        countdown: 140  // the seconds left before the show starts again
+    })
+
+    // Room, px at 1080p, named for where it goes: the same kind of room is the same everywhere.
+    readonly property var space: ({
+        lines: 14,  // between the lines of a block of text (a card, a detail, a timeline event)
+        gap: 24,  // between tiles, between cards
+        pad: 28,  // inside a tile, a card, a figure's box; on either side of a chip's text
+        block: 28  // between the blocks of a screen, and below its last one
+    })
+    // The width of an outline: at least one real pixel at any size.
+    readonly property real outline: Math.max(1, px(2))
+
     // The smallest touch target, 48 px at 1080p (we use 64-96 for the main buttons).
     readonly property real minTouch: px(48)
 
