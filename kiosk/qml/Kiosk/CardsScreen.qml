@@ -33,7 +33,7 @@ ScreenPage {
                     Layout.preferredWidth: (grid.width - (page.columns - 1) * page.gap) / page.columns
                     Layout.preferredHeight: column.implicitHeight + Ui.px(56)
                     Layout.fillHeight: true
-                    radius: Ui.px(20)
+                    radius: Ui.px(Ui.corner.card)
                     color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.9)
                     border.color: Ui.ink(card.opens ? Ui.theme.accent : Ui.theme.text, card.opens ? 0.45 : 0.12)
                     border.width: Ui.outline

@@ -63,7 +63,7 @@ Item {
         height: clipItem.filmHeight
         anchors.horizontalCenter: parent.horizontalCenter
         color: "black"
-        radius: Ui.px(12)
+        radius: Ui.px(Ui.corner.control)
         clip: true
 
         Picture {
@@ -108,7 +108,7 @@ Item {
             anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Ui.px(16) }
             width: Math.min(parent.width - Ui.px(32), captionText.implicitWidth + Ui.px(32))
             height: captionText.height + Ui.px(12)
-            radius: Ui.px(8)
+            radius: Ui.px(Ui.corner.small)
             color: Ui.alpha("black", 0.72)
             Label {
                 id: captionText
@@ -128,7 +128,7 @@ Item {
         id: controls
         anchors { top: box.bottom; topMargin: Ui.px(12); left: box.left; right: box.right }
         height: clipItem.controlsHeight
-        spacing: Ui.px(16)
+        spacing: Ui.px(Ui.space.items)
         TouchButton {
             objectName: "playPause"
             anchors.verticalCenter: parent.verticalCenter

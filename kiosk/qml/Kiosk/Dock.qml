@@ -40,7 +40,7 @@ Rectangle {
     Row {
         anchors { left: left.right; right: listen.visible ? listen.left : larger.left; margins: Ui.px(24)
                   verticalCenter: parent.verticalCenter }
-        spacing: Ui.px(16)
+        spacing: Ui.px(Ui.space.items)
         layoutDirection: Qt.RightToLeft
         Text {
             width: Math.min(implicitWidth, parent.width - logo.width - parent.spacing)

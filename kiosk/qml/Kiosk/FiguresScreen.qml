@@ -26,7 +26,7 @@ ScreenPage {
                     readonly property real share: (scroll.height - (page.rows - 1) * page.gap) / page.rows
                     width: (grid.width - (page.columns - 1) * page.gap) / page.columns
                     height: Math.max(box.implicitHeight + Ui.px(48), share)
-                    radius: Ui.px(20)
+                    radius: Ui.px(Ui.corner.card)
                     color: Ui.alpha(Ui.theme.surface, 0.9)
                     border.color: Ui.ink(Ui.theme.accent, 0.25)
                     border.width: Ui.outline

@@ -22,7 +22,7 @@ Item {
             anchors.centerIn: parent
             width: Math.min(parent.width * 0.8, Ui.px(760))
             height: column.implicitHeight + Ui.px(96)
-            radius: Ui.px(32)
+            radius: Ui.px(Ui.corner.panel)
             color: Ui.theme.surface
             border.color: Ui.ink(Ui.theme.accent, 0.6)
             border.width: Ui.outline
@@ -30,7 +30,7 @@ Item {
                 id: column
                 anchors.centerIn: parent
                 width: parent.width - Ui.px(96)
-                spacing: Ui.px(16)
+                spacing: Ui.px(Ui.space.items)
                 Repeater {
                     model: Ui.allLanguages(Ui.nav.pack.strings.still_there)
                     Label {

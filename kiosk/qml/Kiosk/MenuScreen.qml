@@ -140,7 +140,7 @@ ScreenPage {
                     y: Math.floor(index / page.columns) * (grid.tileHeight + page.gap)
                     width: grid.tileWidth
                     height: grid.tileHeight
-                    radius: Ui.px(24)
+                    radius: Ui.px(Ui.corner.tile)
                     color: Ui.alpha(Ui.theme.surface, tap.pressed ? 1 : 0.86)
                     border.color: Ui.ink(Ui.theme.accent, tap.pressed ? 0.9 : 0.35)
                     border.width: Ui.outline

@@ -54,7 +54,7 @@ Item {
         anchors.fill: parent
         visible: picture.failed
         color: Ui.alpha(Ui.theme.surface, 0.8)
-        radius: Ui.px(8)
+        radius: Ui.px(Ui.corner.small)
         Image {
             anchors.centerIn: parent
             width: Math.min(parent.width, parent.height) * 0.3; height: width

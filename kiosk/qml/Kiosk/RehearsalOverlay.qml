@@ -26,7 +26,7 @@ Item {
         anchors { right: parent.right; top: parent.top; margins: Ui.px(16) }
         width: info.implicitWidth + Ui.px(32)
         height: info.implicitHeight + Ui.px(24)
-        radius: Ui.px(12)
+        radius: Ui.px(Ui.corner.control)
         color: Ui.status.panel
         Text {
             id: info
@@ -48,7 +48,7 @@ Item {
         anchors.centerIn: parent
         width: helpColumn.implicitWidth + Ui.px(64)
         height: helpColumn.implicitHeight + Ui.px(48)
-        radius: Ui.px(20)
+        radius: Ui.px(Ui.corner.card)
         color: Ui.status.panelDeep
         Column {
             id: helpColumn
@@ -88,7 +88,7 @@ Item {
         visible: overlay.rehearsal.problems.length > 0
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Ui.px(16) }
         height: Math.min(parent.height * 0.5, errors.implicitHeight + Ui.px(32))
-        radius: Ui.px(12)
+        radius: Ui.px(Ui.corner.control)
         color: Ui.status.problemPanel
         border.color: Ui.status.problem
         border.width: Ui.outline

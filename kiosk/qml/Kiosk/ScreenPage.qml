@@ -68,7 +68,7 @@ Item {
         visible: (page.screen.links ?? []).length > 0
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom
                   leftMargin: page.margin; rightMargin: page.margin; bottomMargin: Ui.px(Ui.space.block) }
-        spacing: Ui.px(16)
+        spacing: Ui.px(Ui.space.items)
         Repeater {
             model: page.screen.links ?? []
             TouchButton {

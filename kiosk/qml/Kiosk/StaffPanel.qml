@@ -22,7 +22,7 @@ Rectangle {
         width: Math.min(parent.width - Ui.px(48), Ui.px(pin ? 720 : 1100))
         height: pin ? header.height + Ui.px(24) + pinColumn.height + Ui.px(16) + footer.height + 2 * margin
                     : parent.height - Ui.px(96)
-        radius: Ui.px(24)
+        radius: Ui.px(Ui.corner.tile)
         color: Ui.theme.surface
         border.color: Ui.alpha(Ui.theme.text, 0.2)
         border.width: Ui.outline
@@ -60,14 +60,14 @@ Rectangle {
             visible: card.pin
             anchors { left: parent.left; right: parent.right; top: header.bottom; margins: card.margin
                       topMargin: Ui.px(24) }
-            spacing: Ui.px(16)
+            spacing: Ui.px(Ui.space.items)
             Item {
                 width: parent.width
                 height: Ui.px(28)
                 Row {
                     objectName: "pinDots"
                     anchors.centerIn: parent
-                    spacing: Ui.px(16)
+                    spacing: Ui.px(Ui.space.items)
                     Repeater {
                         model: panel.staff.digitsTyped
                         Rectangle { width: Ui.px(24); height: width; radius: width / 2; color: Ui.theme.accent }
@@ -96,7 +96,7 @@ Rectangle {
                         objectName: "pinKey:" + modelData
                         enabled: !panel.staff.locked  // dimmed and deaf for the lock-out
                         width: Ui.px(132); height: Ui.px(104)
-                        radius: Ui.px(20)
+                        radius: Ui.px(Ui.corner.card)
                         fontSize: Ui.px(Ui.type.heading)
                         primary: modelData === "ok"
                         text: modelData === "erase" ? "←" : modelData === "ok" ? "OK" : modelData
@@ -120,7 +120,7 @@ Rectangle {
                 id: actionRow
                 visible: !panel.staff.exitAsked
                 width: parent.width
-                spacing: Ui.px(16)
+                spacing: Ui.px(Ui.space.items)
                 TouchButton { objectName: "staffReload"; text: "重新载入 · Reload pack"; onTapped: panel.staff.reloadPack() }
                 TouchButton {
                     objectName: "staffRollBack"
@@ -139,7 +139,7 @@ Rectangle {
                 visible: panel.staff.exitAsked
                 width: parent.width
                 height: questionColumn.implicitHeight + 2 * Ui.px(20)
-                radius: Ui.px(16)
+                radius: Ui.px(Ui.corner.row)
                 color: Ui.alpha(Ui.status.danger, 0.18)
                 border.color: Ui.status.problemText
                 border.width: Ui.outline
@@ -219,7 +219,7 @@ Rectangle {
                     objectName: "pack:" + modelData.id
                     width: parent.width
                     height: rowColumn.implicitHeight + Ui.px(32)
-                    radius: Ui.px(16)
+                    radius: Ui.px(Ui.corner.row)
                     color: modelData.current ? Ui.alpha(Ui.theme.primary, 0.25) : Ui.alpha(Ui.theme.background, 0.6)
                     border.color: modelData.ok ? Ui.alpha(Ui.theme.accent, 0.5) : Ui.status.problemText
                     border.width: Ui.outline
@@ -278,7 +278,7 @@ Rectangle {
 
             Heading { text: "观众默认语言 · Visitors' language" }
             Row {
-                spacing: Ui.px(16)
+                spacing: Ui.px(Ui.space.items)
                 Repeater {
                     model: Ui.nav.pack.languages
                     TouchButton {
@@ -324,7 +324,7 @@ Rectangle {
                 objectName: "staffCountdown"
                 visible: panel.staff.closesIn > 0
                 anchors.fill: parent
-                radius: Ui.px(16)
+                radius: Ui.px(Ui.corner.row)
                 color: Ui.alpha(Ui.theme.accent, 0.12)
                 border.color: Ui.theme.accent
                 border.width: Ui.outline

@@ -32,7 +32,7 @@ Item {
         anchors { fill: parent; margins: -Ui.px(6) }
         visible: target.activeFocus
         color: "transparent"
-        radius: Ui.px(12)
+        radius: Ui.px(Ui.corner.control)
         border.color: Ui.theme.accent
         border.width: Ui.px(4)
     }

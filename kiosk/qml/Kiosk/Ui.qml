@@ -71,9 +71,19 @@ QtObject {
     // Room, px at 1080p, named for where it goes: the same kind of room is the same everywhere.
     readonly property var space: ({
         lines: 14,  // between the lines of a block of text (a card, a detail, a timeline event)
+        items: 16,  // between the controls of a row or a column, between chips
         gap: 24,  // between tiles, between cards
         pad: 28,  // inside a tile, a card, a figure's box; on either side of a chip's text
         block: 28  // between the blocks of a screen, and below its last one
+    })
+    // The radius of rounded corners, from a picture's to a panel's.
+    readonly property var corner: ({
+        small: 8,  // a picture, a caption's box
+        control: 12,  // a film, a focus ring, the rehearsal's boxes
+        row: 16,  // a row or a question in the staff menu
+        card: 20,  // a card, a figure's box, a staff button
+        tile: 24,  // a tile on the home screen, the staff menu
+        panel: 32  // the "still there?" panel
     })
     // The width of an outline: at least one real pixel at any size.
     readonly property real outline: Math.max(1, px(2))
