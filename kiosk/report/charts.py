@@ -5,19 +5,24 @@ them as they are (no font to embed)."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..system import locations
 from . import figures
 from .data import Data
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FONT_FILES = ("NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf")
 ACCENT, MUTED = "#1a8f86", "#8a97a8"
 _ready = False
 
 
-def pyplot():
+def pyplot() -> ModuleType:
     """matplotlib, set up once: no window, the bundled font."""
     global _ready
     import matplotlib
@@ -33,7 +38,7 @@ def pyplot():
     return pyplot
 
 
-def png_of(fig, tight: bool = True) -> bytes:
+def png_of(fig: Figure, tight: bool = True) -> bytes:
     """The figure as a PNG; `tight`: cropped to what is drawn (a chart), else the whole page."""
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=110, bbox_inches="tight" if tight else None)
@@ -81,7 +86,7 @@ def dwell(data: Data, say: Callable[..., str]) -> bytes | None:
     return png_of(fig)
 
 
-def bars(title: str, rows: list[tuple[str, float]], axis: str) -> bytes | None:
+def bars(title: str, rows: Sequence[tuple[str, float]], axis: str) -> bytes | None:
     """Horizontal bars, the largest on top, each with its value."""
     if not rows:
         return None

@@ -10,9 +10,14 @@ import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import charts, figures
 from .data import Data
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
 
 # The report's own words, in the languages packs are written in; another language gets English.
 WORDS: dict[str, dict[str, str]] = {
@@ -184,7 +189,7 @@ def write_pdf(path: Path, data: Data, title: str, period: str, languages: list[s
             plt.close(page)
 
 
-def _as_picture(fig, pdf) -> None:
+def _as_picture(fig: Figure, pdf: PdfPages) -> None:
     """A page drawn as a picture: the bundled font is OpenType CFF, which matplotlib's PDF
     writer cannot embed."""
     plt = charts.pyplot()
@@ -193,7 +198,7 @@ def _as_picture(fig, pdf) -> None:
     ax = page.add_axes((0, 0, 1, 1))
     ax.axis("off")
     ax.imshow(plt.imread(io.BytesIO(png), format="png"))
-    pdf.savefig(page)
+    pdf.savefig(page)  # type: ignore[no-untyped-call]  # matplotlib leaves PdfPages.savefig untyped
     plt.close(page)
 
 
