@@ -167,7 +167,7 @@ ScreenPage {
                                   bottom: subtitleLabel.visible ? subtitleLabel.top : parent.bottom
                                   bottomMargin: subtitleLabel.visible ? Ui.px(6) : page.pad }
                         text: Ui.t(tile.modelData.title)
-                        font.pixelSize: Ui.fontPx(Ui.type.title)
+                        font.pixelSize: Ui.fontPx(Ui.type.tileTitle)
                         font.weight: Font.Bold
                         maximumLineCount: 2
                         elide: Text.ElideRight

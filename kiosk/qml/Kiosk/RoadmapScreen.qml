@@ -71,7 +71,7 @@ ScreenPage {
                             visible: text !== ""
                             text: Ui.t(step.modelData.text)
                             color: Ui.ink(Ui.theme.text, 0.85)
-                            font.pixelSize: Ui.fontPx(Ui.type.body)
+                            font.pixelSize: Ui.fontPx(Ui.type.cardText)
                         }
                         FigureRow {
                             width: parent.width

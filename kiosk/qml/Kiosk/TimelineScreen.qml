@@ -107,7 +107,7 @@ ScreenPage {
                     width: parent.width
                     visible: text !== ""
                     text: Ui.t(event.modelData.text)
-                    font.pixelSize: Ui.fontPx(Ui.type.lead)
+                    font.pixelSize: Ui.fontPx(Ui.type.eventText)
                     color: Ui.ink(Ui.theme.text, 0.88)
                     lineHeight: 1.25
                 }

@@ -51,11 +51,14 @@ QtObject {
         caption: 20,  // under a figure, a film's time, hints
         small: 22,  // chips, a roadmap step's year
         label: 24,  // the dock's words, a tile's subtitle
-        body: 26,  // running text on cards and roadmaps, buttons, labels
-        lead: 28,  // paragraphs, captions, a timeline event's text, a screen's subtitle
+        cardText: 25,  // the running text of a card or a roadmap step (a narrow column)
+        body: 26,  // buttons, labels
+        eventText: 27,  // the running text of a timeline event
+        lead: 28,  // paragraphs, captions, a screen's subtitle
         emphasis: 30,  // years on the timeline, a roadmap step's name, the idle question's words
         intro: 32,  // the home screen's subtitle
-        title: 36,  // a card's or a tile's title
+        title: 36,  // a card's or a roadmap step's title
+        tileTitle: 38,  // a tile's title on the home screen
         heading: 40,  // a timeline event's title
         tagline: 44,  // the home screen's tagline
         display: 52,  // "still there?", the attract loop's first line, a figure on the timeline
