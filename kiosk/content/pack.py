@@ -276,9 +276,11 @@ def _check_assets(pack: Pack, problems: Problems, check_image: ImageCheck | None
     return films
 
 
-def _facts(pack: Pack, films: dict[Path, VideoFacts], video: Video) -> VideoFacts | None:
-    """What the probe found of a film of the pack; None if it was not probed (a path refused,
-    reported with the assets)."""
+def _facts(pack: Pack, films: dict[Path, VideoFacts], video: Video | None) -> VideoFacts | None:
+    """What the probe found of a film of the pack; None if it was not probed (no `file:`, or a
+    path refused: both reported already)."""
+    if video is None:  # the schema leaves a missing or wrong `file:` empty, and says so
+        return None
     try:
         return films.get(resolve_in_pack(pack.root, video.path))
     except PathRefused:
