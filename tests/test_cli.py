@@ -163,3 +163,22 @@ def test_start_pack_falls_back_to_the_last_good_one(tmp_path):
     assert "is gone" in skipped[0]
     result, _ = pick_pack(start_candidates(good, Settings(pack=str(broken))), load)
     assert result.root == good, "a pack named on the command line wins"
+
+
+def test_a_fault_in_the_checking_code_does_not_stop_the_show_starting(tmp_path, caplog):
+    from kiosk.content import load_pack
+    from kiosk.system.packchoice import pick_pack, start_candidates
+    from kiosk.system.settings import Settings
+    chosen, good = tmp_path / "chosen", tmp_path / "good"
+    shutil.copytree(MINIMAL_PACK, chosen)
+    shutil.copytree(MINIMAL_PACK, good)
+
+    def load(folder):
+        if folder == chosen:
+            raise AttributeError("'NoneType' object has no attribute 'path'")  # as a validator bug did
+        return load_pack(folder)
+
+    result, skipped = pick_pack(start_candidates(None, Settings(pack=str(chosen), last_good_pack=str(good))), load)
+    assert result.root == good
+    assert skipped == [f"{chosen} (chosen by staff) could not be checked (a fault of the kiosk's, in the log)"]
+    assert "NoneType" in caplog.text, "the fault is logged in full"

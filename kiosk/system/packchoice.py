@@ -42,6 +42,10 @@ def pick_pack(candidates: list[tuple[str, Path]], load: Callable[[Path], LoadRes
         except NotAPackFolder:
             skipped.append(f"{folder} ({why}) is gone")
             continue
+        except Exception:  # a fault in the checking code, not in the pack: the show starts on the next one
+            log.exception("checking the pack %s failed", folder)
+            skipped.append(f"{folder} ({why}) could not be checked (a fault of the kiosk's, in the log)")
+            continue
         if result.ok:
             return result, skipped
         first = result.errors[0].format(str(folder))
