@@ -145,6 +145,26 @@ def test_set_pin_stores_only_a_hash(kiosk_home):
     assert main(["set-pin", "--clear"]) == 0 and Settings.load().pin is None
 
 
+def test_settings_of_the_wrong_kind_are_said_and_left_at_their_default(kiosk_home, caplog):
+    """A hand-edited settings.json: a command as one string would run letter by letter, "false" in
+    quotes would count as true. Each wrong value is logged with what it must be; the right ones
+    stay."""
+    import json
+
+    from kiosk.system.settings import Settings
+    Settings.path().parent.mkdir(parents=True, exist_ok=True)
+    Settings.path().write_text(json.dumps({
+        "screen_off_command": "wlr-randr --output HDMI-A-1 --off", "screen_on_command": ["wlr-randr", 7],
+        "lower_content": "false", "staff_timeout": "60", "analytics": 0, "language": ["en"],
+        "pack": "/srv/packs/booth", "renderer": "software", "inbox": None, "no_such_setting": 1}), encoding="utf-8")
+    settings = Settings.load()
+    assert settings == Settings(pack="/srv/packs/booth", renderer="software")
+    for key in ("screen_off_command", "screen_on_command", "lower_content", "staff_timeout", "analytics", "language"):
+        assert f"{key!r} must be" in caplog.text
+    assert ("'screen_off_command' must be a list of words, like [\"wlr-randr\", \"--output\", \"HDMI-A-1\", "
+            "\"--off\"], not \"wlr-randr --output HDMI-A-1 --off\"; using the default") in caplog.text
+
+
 def test_start_pack_falls_back_to_the_last_good_one(tmp_path):
     from kiosk.content import load_pack as load
     from kiosk.system.packchoice import pick_pack, start_candidates

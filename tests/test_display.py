@@ -12,7 +12,9 @@ X11 = {"DISPLAY": ":0"}
 
 def test_on_x11_the_screen_is_turned_off_with_dpms():
     power = ScreenPower(environ=X11, which=lambda name: f"/usr/bin/{name}", platform="linux")
-    assert power.commands == {False: ["xset", "dpms", "force", "off"], True: ["xset", "dpms", "force", "on"]}
+    assert power.commands == {False: [["xset", "dpms", "force", "off"]],
+                              True: [["xset", "dpms", "force", "on"], ["xset", "-dpms"]]}, \
+        "DPMS off again after `force on`, which turns it on: else Xorg's timeouts blank the show by day"
 
 
 def test_where_the_platform_has_no_way_the_machine_is_told_what_to_set():

@@ -117,15 +117,42 @@ def test_the_screen_goes_off_at_the_first_idle_moment_of_the_night_and_on_in_the
     show.idle.release()  # a visitor, as the night begins
     now[0] = datetime(2026, 12, 4, 22, 0)
     schedule.check()
+    schedule.screen.wait()
     assert calls == [], "not in the middle of a visit"
     idle_clock.now += 61
     show.idle.tick()
+    schedule.screen.wait()
     assert show.idle.phase == "attract" and calls == [False]
     show.idle.press()
-    show.idle.release()  # a touch at night wakes the screen (the platform does): the visitor is served
+    show.idle.release()  # a touch at night: the screen on again (an output a command turned off stays dark)
+    schedule.screen.wait()
+    assert calls == [False, True], "the visitor is served"
     idle_clock.now += 61
     show.idle.tick()
-    assert calls == [False, False], "and it goes off again when they leave"
+    schedule.screen.wait()
+    assert calls == [False, True, False], "and it goes off again when they leave"
     now[0] = datetime(2026, 12, 5, 7, 0)
     schedule.check()
-    assert calls == [False, False, True] and show.pack.id == "minimal"
+    schedule.screen.wait()
+    assert calls == [False, True, False, True] and show.pack.id == "minimal"
+
+
+def test_turning_the_screen_off_never_holds_up_the_show(show_pack, qtbot):
+    """A monitor answering DDC/CI in seconds, or a command that hangs: the window thread goes on."""
+    import threading
+    idle_clock = IdleClock()
+    show = show_pack(MINIMAL_PACK, clock=idle_clock, idle_timeout=60, idle_countdown=0)
+    release, threads = threading.Event(), []
+
+    def slow(on: bool) -> None:
+        threads.append(threading.current_thread())
+        release.wait(30)
+
+    schedule = show.follow_schedule([Rule(SCREEN_OFF, start=time(22, 0), end=time(7, 0))],
+                                    clock=lambda: datetime(2026, 12, 4, 23, 0), power=slow)
+    idle_clock.now += 61
+    show.idle.tick()  # the attract loop begins: the screen is asked off, and this returns at once
+    assert show.idle.phase == "attract"
+    release.set()
+    schedule.screen.wait()
+    assert threads and threads[0] is not threading.main_thread()

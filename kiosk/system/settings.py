@@ -59,8 +59,16 @@ class Settings:
         except (OSError, ValueError) as e:
             log.error("settings file %s cannot be read (%s); using defaults", path, e)
             data = {}
-        known = {f.name for f in fields(cls)} - {"file"}
-        values = {k: v for k, v in data.items() if k in known} if isinstance(data, dict) else {}
+        kinds = {f.name: str(f.type) for f in fields(cls)} if isinstance(data, dict) else {}
+        values = {}
+        for key, value in data.items() if isinstance(data, dict) else []:
+            if key not in kinds or key == "file":
+                continue
+            if key != "pin" and not _fits(kinds[key], value):  # the PIN's own check says what is wrong with it
+                log.error("settings file %s: %r must be %s, not %s; using the default", path, key,
+                          _KIND_WORDS.get(kinds[key], kinds[key]), json.dumps(value, ensure_ascii=False))
+                continue
+            values[key] = value
         return cls(**values, file=path)
 
     def save(self) -> None:
@@ -70,3 +78,27 @@ class Settings:
         values = asdict(self)
         del values["file"]
         locations.write_json(self.file, values)
+
+
+# What each kind of setting must be, in the words of the error, and whether a value fits it: a
+# wrong type is logged and the default used (a command given as one string would otherwise run
+# letter by letter, and "false" in quotes would count as true).
+_KIND_WORDS = {
+    "str": "text", "str | None": "text", "bool": "true or false", "bool | None": "true, false or null",
+    "float": "a number", "list[str] | None": 'a list of words, like ["wlr-randr", "--output", "HDMI-A-1", "--off"]',
+}
+
+
+def _fits(kind: str, value: Any) -> bool:
+    if value is None:
+        return kind.endswith("| None")
+    base = kind.removesuffix(" | None")
+    if base == "str":
+        return isinstance(value, str)
+    if base == "bool":
+        return isinstance(value, bool)
+    if base == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if base == "list[str]":
+        return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+    raise AssertionError(f"no rule for settings of the kind {kind}")  # a new field needs one

@@ -234,6 +234,8 @@ class Show:
         self.input.allow_close = True
         if self.visits is not None:
             self.visits.close()
+        if self.schedule is not None:
+            self.schedule.screen.close()  # a screen being turned on finishes first
         self.view.close()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -27,15 +28,20 @@ CHECK_MS = 30_000
 
 class ScreenAtIdle(QObject):
     """The screen off while the schedule says so: turned off at the next idle moment (never in
-    the middle of a visit), and at each idle moment after a touch woke it (the platforms wake a
-    screen on input, and a visitor at night is served); on again as the rule ends. `power(on)`
-    is kiosk.system.display.ScreenPower.set: None when done, else why not."""
+    the middle of a visit); on again as a visitor touches it at night (DPMS and Windows wake it by
+    themselves, an output turned off by a command such as wlr-randr does not), and off again at
+    the next idle moment; on as the rule ends. `power(on)` is kiosk.system.display.ScreenPower.set:
+    None when done, else why not. It runs commands that may take seconds (a monitor's DDC/CI), so
+    it runs on a thread of its own, in order, never holding up the show."""
 
     def __init__(self, idle: IdleController, power: Callable[[bool], str | None], parent: QObject | None = None):
         super().__init__(parent)
         self._idle, self._power = idle, power
         self.off_wanted = False
-        self._said: set[str] = set()  # why it could not: said once
+        self._off = False  # turned off by us, and not on again since
+        self._said: set[str] = set()  # why it could not: said once (touched on the worker thread only)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screen power")
+        self._last: Future[None] | None = None
         idle.phaseChanged.connect(self._maybe)
 
     def want_off(self, off: bool) -> None:
@@ -46,11 +52,25 @@ class ScreenAtIdle(QObject):
             self._set(True)
         self._maybe()
 
+    def wait(self) -> None:
+        """Until what was asked is done (tests, and the show as it closes)."""
+        if self._last is not None:
+            self._last.result()
+
+    def close(self) -> None:
+        self._worker.shutdown(wait=True)
+
     def _maybe(self) -> None:
         if self.off_wanted and self._idle.phase == ATTRACT:
             self._set(False)
+        elif self._off and self._idle.phase != ATTRACT:
+            self._set(True)  # a visitor at night is served
 
     def _set(self, on: bool) -> None:
+        self._off = not on
+        self._last = self._worker.submit(self._apply, on)
+
+    def _apply(self, on: bool) -> None:
         why = self._power(on)
         if why is None:
             log.info("schedule: screen %s", "on" if on else "off")
