@@ -152,3 +152,24 @@ def test_each_attract_loop_is_paired_with_the_visit_that_ended_it():
     a, both = figures.totals(data, "a"), figures.totals(data)
     assert (a.attract_loops, a.conversion, a.median_wait) == (5, 2 / 5, 21)
     assert (both.attract_loops, both.conversion, both.median_wait) == (6, 3 / 6, 30)
+
+
+def test_with_pack_only_the_loops_shown_on_that_pack_are_counted(tmp_path):
+    """A schedule alternates two packs: --pack keeps the attract loops shown on that pack."""
+    store, tracker = AnalyticsStore(tmp_path / "booth.sqlite"), VisitTracker("morning")
+    store.write(tracker.event(1000, "start", "morning"))
+    store.write(tracker.event(1010, "attract"))
+    store.write(tracker.touch(1040, "home", "zh"))  # the morning loop drew a visitor after 30 s
+    store.write(tracker.end(IDLE))
+    store.write(tracker.event(1100, "attract"))  # untouched: the pack changes under it
+    tracker.pack = "evening"
+    store.write(tracker.event(1200, "pack", "evening"))
+    store.write(tracker.event(1210, "attract"))
+    store.write(tracker.touch(1222, "home", "en"))  # the evening loop drew one after 12 s
+    store.write(tracker.end(IDLE))
+    store.write(tracker.event(1300, "attract"))
+    store.close()
+    morning = figures.totals(read([tmp_path / "booth.sqlite"], pack="morning"))
+    evening = figures.totals(read([tmp_path / "booth.sqlite"], pack="evening"))
+    assert (morning.visits, morning.attract_loops, morning.conversion, morning.median_wait) == (1, 2, 0.5, 30)
+    assert (evening.visits, evening.attract_loops, evening.conversion, evening.median_wait) == (1, 2, 0.5, 12)

@@ -72,8 +72,19 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
                     "ORDER BY started")]
                 views = [View(name, *row) for row in db.execute(
                     "SELECT visit, screen, started, seconds, came_by FROM views ORDER BY started, rowid")]
-                attracts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'attract'")]
-                starts = [(name, at) for (at,) in db.execute("SELECT at FROM events WHERE kind = 'start'")]
+                # Each attract loop and start with the pack on screen then (from the starts and pack
+                # switches, which name it), so that --pack keeps that pack's loops only.
+                attracts: list[tuple[float, str | None]] = []
+                starts: list[tuple[float, str | None]] = []
+                showing: str | None = None
+                for at, kind, detail in db.execute("SELECT at, kind, detail FROM events WHERE kind IN "
+                                                   "('attract', 'start', 'pack') ORDER BY at, rowid"):
+                    if kind == "attract":
+                        attracts.append((at, showing))
+                        continue
+                    showing = detail
+                    if kind == "start":
+                        starts.append((at, showing))
                 tables = {t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 columns = {c for (_, c, *_) in db.execute("PRAGMA table_info(events)")}
                 value = "value" if "value" in columns else "NULL"  # schema 1 had none
@@ -88,8 +99,8 @@ def read(paths: list[Path], since: float | None = None, until: float | None = No
         kept = {v.id for v in visits if low <= v.started < high and (pack is None or v.pack == pack)}
         data.visits += [v for v in visits if v.id in kept]
         data.views += [v for v in views if v.visit in kept]
-        data.attracts += [(k, at) for k, at in attracts if low <= at < high]
-        data.starts += [(k, at) for k, at in starts if low <= at < high]
+        data.attracts += [(name, at) for at, on in attracts if low <= at < high and pack in (None, on)]
+        data.starts += [(name, at) for at, on in starts if low <= at < high and pack in (None, on)]
         data.actions += [(kind, detail, value) for visit, kind, detail, value in actions if visit in kept]
         first, last = _day(low), _day(high)
         data.daily += [row for row in daily if first <= row[1] < last and (pack is None or row[2] == pack)]
