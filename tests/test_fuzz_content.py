@@ -75,7 +75,8 @@ def pack(tmp_path_factory) -> Path:
 
 
 def validate(pack: Path, name: str, text: str) -> None:
-    target = pack / "screens" / name
+    """`name`: the file in the pack (posix path) that `text` replaces while it is validated."""
+    target = pack / name
     original = target.read_text(encoding="utf-8")
     target.write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
@@ -83,21 +84,23 @@ def validate(pack: Path, name: str, text: str) -> None:
     finally:
         target.write_text(original, encoding="utf-8")
     assert (result.pack is None) == bool(result.errors)
-    assert_points_into(result.problems, {f"screens/{name}": text})
+    assert_points_into(result.problems, {name: text})
 
 
 @FUZZ
 @given(text=damaged())
 def test_the_validator_survives_a_damaged_screen(text: str, pack: Path):
-    validate(pack, "history.yaml", text)
+    validate(pack, "screens/history.yaml", text)
 
 
 # Well-formed YAML with the right names in the wrong places: the schema's checks, not the parser's.
 KEYS = ["id", "kind", "title", "events", "year", "image", "body", "tiles", "target", "items", "zh", "en",
-        "caption", "value", "unit", "cards", "links", "bogus", ""]
+        "caption", "value", "unit", "cards", "links", "video", "file", "poster", "captions", "narration",
+        "bogus", ""]
 VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats() | st.text(max_size=20)
-    | st.sampled_from(["home", "history", "timeline", "images/logo.svg", "../../etc/passwd", "/abs.png"]),
+    | st.sampled_from(["home", "history", "timeline", "images/logo.svg", "../../etc/passwd", "/abs.png",
+                       "films/clip.mp4", "films/clip.en.vtt"]),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
     max_leaves=30)
 
@@ -107,4 +110,24 @@ VALUES = st.recursive(
        kind=st.sampled_from(["menu", "timeline", "cards", "detail", "figures", "gallery", "roadmap", "video"]))
 def test_the_validator_survives_any_shape_of_screen(screen: dict, kind: str, pack: Path):
     screen = {"id": "history", "kind": kind, **screen}
-    validate(pack, "history.yaml", yaml.safe_dump(screen, allow_unicode=True))
+    validate(pack, "screens/history.yaml", yaml.safe_dump(screen, allow_unicode=True))
+
+
+@FUZZ
+@given(media=st.dictionaries(st.sampled_from(["video", "narration"]), VALUES, min_size=1, max_size=2))
+def test_the_validator_survives_any_film_or_recording_on_a_valid_screen(media: dict, pack: Path):
+    """The film and sound checks run only on a screen otherwise right: so the rest of it is."""
+    screen = {"id": "history", "kind": "detail", "title": {"zh": "历史", "en": "History"},
+              "body": {"zh": "正文。", "en": "Body text."}, **media}
+    validate(pack, "screens/history.yaml", yaml.safe_dump(screen, allow_unicode=True))
+
+
+PACK_YAML = yaml.safe_load((MINIMAL_PACK / "pack.yaml").read_text(encoding="utf-8"))
+
+
+@FUZZ
+@given(films=VALUES | st.lists(st.dictionaries(st.sampled_from(["file", "poster", "portrait", "portrait_poster",
+                                                                 "bogus"]), VALUES, max_size=4), max_size=3))
+def test_the_validator_survives_any_attract_films(films, pack: Path):
+    data = {**PACK_YAML, "idle": {**PACK_YAML["idle"], "attract_films": films}}
+    validate(pack, "pack.yaml", yaml.safe_dump(data, allow_unicode=True))

@@ -112,7 +112,9 @@ class Reader:
                 hint = (" (an unquoted # starts a comment in YAML: write the colour in quotes, "
                         "like \"#1e88e5\")") if ftype is Color else ""
                 self.problems.error(child.pos, f"'{fname}' has no value{hint}")
-                values[fname] = None
+                # Said; the checks after this one go on with the default (an empty list of films,
+                # not None), so that one mistake is one error and never a traceback.
+                values[fname] = None if fdef.required else fdef.fallback()
                 continue
             value = self.read(child, ftype, f"'{fname}'")
             value = self._check_limits(child, value, fdef.field, fname)
@@ -316,6 +318,8 @@ def _kind(node: Node) -> str:
 
 
 def _short(s: str, n: int = 40) -> str:
+    """`s` on one line, control characters written as escapes (a problem is one line), cut at n."""
+    s = "".join(c if c.isprintable() else repr(c)[1:-1] for c in s)
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
