@@ -131,3 +131,20 @@ PACK_YAML = yaml.safe_load((MINIMAL_PACK / "pack.yaml").read_text(encoding="utf-
 def test_the_validator_survives_any_attract_films(films, pack: Path):
     data = {**PACK_YAML, "idle": {**PACK_YAML["idle"], "attract_films": films}}
     validate(pack, "pack.yaml", yaml.safe_dump(data, allow_unicode=True))
+
+
+SCHEDULE = ('- pack: minimal\n  dates: ["2026-05-18"]\n- screen: off\n  from: "22:00"\n  to: "07:00"\n'
+            '- pack: minimal\n  days: [sat, sun]\n  from: "10:00"\n  to: "12:30"\n')
+SCHEDULE_KEYS = ["pack", "screen", "dates", "days", "from", "to", "bogus"]
+
+
+@FUZZ
+@given(text=damaged(SCHEDULE) | st.lists(st.dictionaries(st.sampled_from(SCHEDULE_KEYS), VALUES | st.sampled_from(
+    ["22:00", "7:00", "25:61", "2026-02-30", "mon", "off", "on"]), max_size=5), max_size=4).map(yaml.safe_dump))
+def test_the_schedule_reader_never_raises_and_points_into_the_file(text: str, tmp_path_factory):
+    """schedule.yaml is written by hand on the booth PC, as a pack is."""
+    from kiosk.content.schedule import SCHEDULE_FILE, read_schedule
+    path = tmp_path_factory.mktemp("schedule") / SCHEDULE_FILE
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    _, problems = read_schedule(path)
+    assert_points_into(problems, {SCHEDULE_FILE: text})
