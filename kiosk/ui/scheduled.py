@@ -53,7 +53,7 @@ class ScreenAtIdle(QObject):
         self._maybe()
 
     def wait(self) -> None:
-        """Until what was asked is done (tests, and the show as it closes)."""
+        """Until what was asked is done (for tests; the show closes with close())."""
         if self._last is not None:
             self._last.result()
 
