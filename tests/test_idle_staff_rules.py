@@ -13,6 +13,7 @@ from kiosk.core.idle import (
     MAX_HOLD,
     ONCE,
     WARNING,
+    WATCH_GRACE,
     IdlePolicy,
     WakingTouch,
 )
@@ -94,6 +95,28 @@ def test_a_long_film_is_never_cut_short_by_the_idle_reset():
     assert p.tick(2 * 3600) is None and p.phase == ACTIVE
     p.watch(2 * 3600, False)  # its end
     assert p.tick(2 * 3600 + 60) == "warn"
+
+
+def test_a_film_stuck_playing_holds_the_kiosk_only_a_minute_past_its_end():
+    """A damaged file or a decoder that hangs leaves a player saying "playing": a minute after
+    the film should have ended it is taken for stalled, and the time counts from its end."""
+    p = IdlePolicy(timeout=60, countdown=0)
+    p.watch(0, True, left=300)  # a five-minute clip
+    assert p.next_check(0) == 300 + WATCH_GRACE
+    assert p.tick(300 + WATCH_GRACE - 0.1) is None, "held to its end and a minute more"
+    assert p.tick(300 + WATCH_GRACE) == "reset" and p.players == 0, "then 60 s from its end: the timeout"
+
+
+def test_moving_a_film_back_holds_the_kiosk_for_what_is_left():
+    p = IdlePolicy(timeout=60, countdown=0)
+    p.watch(0, True, left=300)
+    p.input(290)  # the visitor drags it back to its start
+    p.plays_on(290, 300)
+    assert p.tick(300 + WATCH_GRACE) is None and p.tick(590 + WATCH_GRACE - 0.1) is None
+    p.watch(590, False)  # played to its end
+    assert p.tick(649.9) is None and p.tick(650) == "reset"
+    p.plays_on(700, 300)
+    assert p.watch_until is None, "nothing plays: nothing to hold"
 
 
 def test_a_stuck_touch_does_not_block_idle_forever():

@@ -104,6 +104,7 @@ def test_listen_plays_the_screen_in_the_visitors_language_and_stops_when_they_le
     visitor.tap(listen)
     qtbot.waitUntil(lambda: playing() == "home.zh.m4a")
     assert policy.players == 1, "the kiosk does not go idle while a visitor listens"
+    qtbot.waitUntil(lambda: policy.watch_until not in (None, float("inf")))  # as long as it lasts, not forever
     assert listen.property("accessibleName") == "停止"
 
     show.navigator.setLanguage("en")  # another language: another recording, started anew

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.idle import WATCH_GRACE
+
 from .support import MINIMAL_PACK, TESTS
 from .visitor import Visitor, items, scene_rect
 
@@ -125,6 +127,9 @@ def test_the_kiosk_stays_awake_while_it_plays(visitor):
     policy = visitor.show.idle._policy
     visitor.tap("bigPlay")
     qtbot.waitUntil(lambda: policy.players, timeout=10_000)
+    # Held for as long as it has left (a few seconds), and a minute more should it stall.
+    left = policy.watch_until - WATCH_GRACE - visitor.show.idle._clock()
+    assert 0 < left < 10, left
     qtbot.waitUntil(lambda: not policy.players, timeout=10_000)  # its end
 
 

@@ -84,11 +84,19 @@ class IdleController(QObject):
             self._show(ACTIVE)
             self._schedule()
 
-    @Slot(bool)
-    def watching(self, playing: bool) -> None:
+    @Slot(bool, float)
+    def watching(self, playing: bool, left_ms: float = 0) -> None:
         """A clip in a screen or a screen's narration started or stopped (ClipPlayer.qml,
-        NarrationPlayer.qml): each calls once with true, once with false."""
-        self._policy.watch(self._clock(), playing)
+        NarrationPlayer.qml): each calls once with true, once with false, with the milliseconds
+        it has left to play (0: not known yet)."""
+        self._policy.watch(self._clock(), playing, left_ms / 1000)
+        self._schedule()
+
+    @Slot(float)
+    def playsOn(self, left_ms: float) -> None:
+        """What plays has this long left after all: its length came late, or the visitor moved
+        it back."""
+        self._policy.plays_on(self._clock(), left_ms / 1000)
         self._schedule()
 
     @Slot()

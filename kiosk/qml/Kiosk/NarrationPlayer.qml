@@ -32,7 +32,7 @@ Item {
     onFileChanged: stop()
     onScreenIdChanged: stop()
     onAwayChanged: if (away) stop()
-    onPlayingChanged: if (Ui.idle) Ui.idle.watching(playing)
+    onPlayingChanged: if (Ui.idle) Ui.idle.watching(playing, player.duration - player.position)
     Component.onDestruction: if (playing && Ui.idle) Ui.idle.watching(false)
 
     MediaPlayer {
@@ -40,6 +40,7 @@ Item {
         // Without a sound device (a booth PC with its speakers unplugged) it plays silently.
         audioOutput: AudioOutput {}
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) narration.stop()
+        onDurationChanged: if (narration.playing && Ui.idle) Ui.idle.playsOn(duration - position)
         onErrorOccurred: (error, message) => {
             Ui.nav.narrationFailed(narration.file, message)
             narration.stop()
