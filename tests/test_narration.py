@@ -153,3 +153,34 @@ def test_a_recording_broken_after_validation_is_logged_and_the_screen_goes_on(sh
     visitor.tap("tile:figures")
     visitor.settle()
     assert show.navigator.screenId == "figures", "the show goes on"
+
+
+@pytest.mark.qt_log_ignore(*NO_SOUND_CARD)
+def test_one_sound_at_a_time_the_narration_or_a_clip(show_pack, qtbot, tmp_path, recordings):
+    """A clip the visitor turned the sound of on, then "listen": the clip goes quiet. Its sound
+    on again: the narration stops. Never two voices at once."""
+    pack = narrated(tmp_path, recordings, "{zh: audio/home.zh.m4a, en: audio/home.en.m4a}",
+                    "{zh: audio/history.m4a, en: audio/history.m4a}")
+    (pack / "films").mkdir()
+    make_media.make_film(pack / "films" / "talk.mp4", "talk")
+    (pack / "screens" / "software.yaml").write_text(
+        "id: software\nkind: detail\ntitle: {zh: 软件, en: Software}\nbody: {zh: 正文。, en: Body text.}\n"
+        "narration: {zh: audio/history.m4a, en: audio/history.m4a}\n"
+        "video: {file: films/talk.mp4, poster: images/photo.png}\n", encoding="utf-8")
+    show = show_pack(pack, animate=False)
+    visitor = Visitor(show, qtbot)
+    show.navigator.open("software")
+    visitor.settle()
+    clip = visitor.find("clipPlayer")
+    narration = next(item for item in walk(visitor.window.contentItem()) if item.objectName() == "narration")
+    visitor.tap("bigPlay")
+    qtbot.waitUntil(lambda: clip.property("playing"))
+    visitor.tap("playPause")  # paused, so that its 3 s do not run out while the test goes on
+    visitor.tap("sound")
+    assert clip.property("sound")
+    visitor.tap("listenButton")
+    qtbot.waitUntil(lambda: narration.property("playing"))
+    assert not clip.property("sound"), "the narration silences the clip"
+    visitor.tap("sound")
+    qtbot.waitUntil(lambda: not narration.property("playing"))
+    assert clip.property("sound"), "and the clip's sound stops the narration"

@@ -31,11 +31,13 @@ class Navigator(QObject):
     languageChanged = Signal()
     packChanged = Signal()
     lookChanged = Signal()  # the colours and type: another pack, high contrast or A+ switched
+    soundChanged = Signal()
 
     def __init__(self, pack: Pack, language: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._failed_images: set[str] = set()
         self._lower_content: bool | None = None
+        self._sound = ""  # what may be heard (see takeSound)
         self._set_pack(pack, language)
 
     def _set_pack(self, pack: Pack, language: str | None) -> None:
@@ -219,6 +221,19 @@ class Navigator(QObject):
     def noteZoom(self, screen_id: str, index: int) -> None:
         """A visitor zoomed picture `index` of a gallery."""
         self.zoomed.emit(screen_id, index)
+
+    @Property(str, notify=soundChanged)
+    def sound(self) -> str:
+        """What may be heard: the narration ("narration"), a clip (its file), or nothing yet."""
+        return self._sound
+
+    @Slot(str)
+    def takeSound(self, who: str) -> None:
+        """One sound at a time: a narration starting silences a clip the visitor turned the sound
+        of on, and turning a clip's sound on stops the narration (each player, told by `sound`)."""
+        if who != self._sound:
+            self._sound = who
+            self.soundChanged.emit()
 
     @Slot(str, float, float)
     def noteClip(self, url: str, position_ms: float, duration_ms: float) -> None:

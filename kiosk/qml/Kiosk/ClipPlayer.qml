@@ -17,6 +17,7 @@ Item {
     property bool sound: false
     property bool failed: false
     readonly property bool away: !enabled || (Ui.idle !== null && Ui.idle.attract)
+    readonly property bool heard: Ui.nav.sound === clipItem.media.file  // one sound at a time
     readonly property real controlsHeight: Ui.px(96)
     // The film's box: 16:9 at the top, as large as the clip allows above its controls.
     readonly property real filmHeight: Math.min(width * 9 / 16, height - controlsHeight - Ui.px(12))
@@ -42,6 +43,8 @@ Item {
         if (player.audioOutput !== null)
             player.audioOutput.muted = !on
         sound = on
+        if (on)
+            Ui.nav.takeSound(clipItem.media.file)
     }
     function toggle() {
         if (!started || failed)
@@ -52,6 +55,7 @@ Item {
             player.play()
     }
     onAwayChanged: if (away) stop()
+    onHeardChanged: if (!heard && sound) setSound(false)
     onPlayingChanged: if (Ui.idle) Ui.idle.watching(playing, player.duration - player.position)
     Component.onDestruction: if (playing && Ui.idle) Ui.idle.watching(false)
 

@@ -14,6 +14,7 @@ Item {
     readonly property bool playing: player.playbackState === MediaPlayer.PlayingState
     readonly property string screenId: Ui.nav.screenId
     readonly property bool away: Ui.idle !== null && Ui.idle.attract
+    readonly property bool heard: Ui.nav.sound === "narration"  // one sound at a time
 
     function toggle() {
         if (playing) {
@@ -21,6 +22,7 @@ Item {
         } else if (file !== "") {
             player.source = file
             player.play()
+            Ui.nav.takeSound("narration")
         }
     }
     function stop() {  // and rewind: a tap on "listen" starts from the beginning
@@ -32,6 +34,7 @@ Item {
     onFileChanged: stop()
     onScreenIdChanged: stop()
     onAwayChanged: if (away) stop()
+    onHeardChanged: if (!heard && playing) stop()
     onPlayingChanged: if (Ui.idle) Ui.idle.watching(playing, player.duration - player.position)
     Component.onDestruction: if (playing && Ui.idle) Ui.idle.watching(false)
 
