@@ -9,8 +9,8 @@ import sys
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.content import load_pack
-from kiosk.core.lint import contrast, theme_problems
+from kiosk.content import Pos, Problem, load_pack
+from kiosk.core.lint import contrast, kind_of, theme_problems
 from kiosk.system.imagecheck import check_image
 from kiosk.ui import view
 from kiosk.ui.lint import lint_pack
@@ -167,3 +167,14 @@ def test_a_caption_that_covers_the_film_is_reported_at_its_cue(qapp, pack_dir):
     assert problems and all(p.startswith("films/talk.en.vtt:6:1: warning: this caption takes ") for p in problems), \
         problems
     assert any("at 1920x1080 (en)" in p for p in problems)
+
+
+def test_a_problem_with_a_plus_is_said_again_only_if_it_is_another_problem():
+    where = Pos("screens/home.yaml", 5, 12)
+    plain = Problem(where, "warning", "'photo.png' (40x30) is shown 21.4x enlarged at 1920x1080, so it looks blurred")
+    bigger = Problem(where, "warning", "'photo.png' (40x30) is shown 25.1x enlarged at 1920x1080 with A+, so it looks "
+                                       "blurred")
+    cut = Problem(where, "warning", "text is cut short at 1920x1080 with A+ (en): 'Home'; shorten it")
+    known = {kind_of(plain, "")}
+    assert kind_of(bigger, " with A+") in known, "the same picture, measured again"
+    assert kind_of(cut, " with A+") not in known, "something else wrong at the same line"

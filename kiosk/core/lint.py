@@ -6,7 +6,9 @@ large for their box, small touch targets) are in `kiosk.ui.lint`.
 
 from __future__ import annotations
 
-from ..content import Pack, Problem
+import re
+
+from ..content import Pack, Pos, Problem
 
 WCAG_AA = 4.5  # minimum contrast for normal text (WCAG 2.x, level AA)
 
@@ -41,3 +43,11 @@ def theme_problems(pack: Pack) -> list[Problem]:
                 f"theme colour '{fg}' ({getattr(theme, fg)}) on '{bg}' ({getattr(theme, bg)}) has contrast "
                 f"{ratio:.1f}:1; text needs at least {WCAG_AA}:1 (WCAG AA) to be read in a bright hall"))
     return found
+
+
+def kind_of(problem: Problem, look_name: str) -> tuple[Pos, str]:
+    """What a layout problem is, whatever look it was found in and whatever it measured: where,
+    and the message without the look's name and its numbers. A picture shown 21.4x enlarged in
+    the pack's look and 20.1x with A+ is one problem, said once; a title cut short only with A+
+    where a picture of the same line is too small is another, said too."""
+    return problem.where, re.sub(r"\d+(\.\d+)?", "#", problem.message.replace(look_name, ""))

@@ -29,6 +29,7 @@ from ..content import Figure, Image, Pack, Pos, Problem, Screen, ScreenRef, Text
 from ..content.captions import read_vtt
 from ..content.problems import quoted
 from ..core.layoutrules import OFF_SCREEN, PICTURE, TARGET, TEXT, Frame, Thing, escape, overlaps
+from ..core.lint import kind_of
 from ..core.navigation import PACKS_LOOK, Look
 from .fonts import bundled_font_files
 from .images import natural_size
@@ -135,7 +136,7 @@ def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
     try:
         for look_name, look in LOOKS.items():
             # What is wrong in the pack's own look is said once, there: not again for A+.
-            known = {problem.where for problem in found}
+            known = {kind_of(problem, "") for problem in found}
             show.navigator.set_look(look)
             where_size = f"{size[0]}x{size[1]}{look_name}"
             for lang in pack.languages:
@@ -147,7 +148,7 @@ def layout_problems(pack: Pack, size: tuple[int, int]) -> set[Problem]:
                     for _ in _pages(show):
                         for problem in [*_look(show, sources, lang, where_size),
                                         *_caption_problems(pack, stage_of(show.window), lang, where_size)]:
-                            if problem.where not in known:
+                            if kind_of(problem, look_name) not in known:
                                 found.add(problem)
     finally:
         show.close()
