@@ -90,6 +90,30 @@ def test_a_running_show_switches_when_the_schedule_says_but_never_during_a_visit
     assert show.pack.id == "minimal", "back to the pack before the rule, at the next idle moment"
 
 
+def test_an_evening_pack_then_the_screen_off_then_the_morning_on_the_pack_of_before(show_pack, qtbot, tmp_path,
+                                                                                    monkeypatch):
+    packs = tmp_path / "packs"
+    monkeypatch.setattr("kiosk.system.locations.pack_dirs", lambda: [packs])
+    evening = packs / "evening"
+    shutil.copytree(MINIMAL_PACK, evening)
+    (evening / "pack.yaml").write_text((evening / "pack.yaml").read_text(encoding="utf-8")
+                                       .replace("id: minimal", "id: evening"), encoding="utf-8")
+    idle_clock = IdleClock()
+    show = show_pack(MINIMAL_PACK, clock=idle_clock, idle_timeout=60, idle_countdown=0)
+    now, calls = [datetime(2026, 12, 4, 17, 0)], []
+    schedule = show.follow_schedule([Rule("evening", start=time(18, 0), end=time(22, 0)),
+                                     Rule(SCREEN_OFF, start=time(22, 0), end=time(7, 0))],
+                                    clock=lambda: now[0], power=lambda on: calls.append(on))
+    for moment, pack, screen in [((18, 0), "evening", []), ((22, 0), "evening", [False]),
+                                 ((7, 0), "minimal", [False, True])]:
+        now[0] = datetime(2026, 12, 4 if moment[0] >= 18 else 5, *moment)
+        schedule.check()
+        idle_clock.now += 61
+        show.idle.tick()
+        schedule.screen.wait()
+        assert (show.pack.id, calls) == (pack, screen), moment
+
+
 def test_a_night_rule_turns_the_screen_off_and_check_says_so(tmp_path, capsys):
     path = tmp_path / "schedule.yaml"
     path.write_text('- screen: off\n  from: "22:00"\n  to: "07:00"\n- screen: on\n- screen: off\n  pack: minimal\n',
