@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from argparse import Namespace
 from datetime import date, datetime, time
+from pathlib import Path
 
 from kiosk.cli import cmd_schedule, main
 from kiosk.content.schedule import SCREEN_OFF, Rule, changes, pack_at, read_schedule
@@ -61,14 +62,19 @@ def test_kiosk_schedule_check_prints_the_next_seven_days(tmp_path, capsys, monke
     assert main(["schedule", "check", str(path)]) == 1
 
 
-def test_a_running_show_switches_when_the_schedule_says_but_never_during_a_visit(show_pack, qtbot, tmp_path,
-                                                                                  monkeypatch):
+def evening_pack(tmp_path: Path, monkeypatch) -> None:
+    """The minimal pack again, as 'evening', in the machine's packs."""
     packs = tmp_path / "packs"
     monkeypatch.setattr("kiosk.system.locations.pack_dirs", lambda: [packs])
     evening = packs / "evening"
     shutil.copytree(MINIMAL_PACK, evening)
     (evening / "pack.yaml").write_text((evening / "pack.yaml").read_text(encoding="utf-8")
                                        .replace("id: minimal", "id: evening"), encoding="utf-8")
+
+
+def test_a_running_show_switches_when_the_schedule_says_but_never_during_a_visit(show_pack, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    evening_pack(tmp_path, monkeypatch)
     idle_clock = IdleClock()
     show = show_pack(MINIMAL_PACK, clock=idle_clock, idle_timeout=60, idle_countdown=0)
     now = [datetime(2026, 12, 4, 17, 59)]
@@ -92,12 +98,7 @@ def test_a_running_show_switches_when_the_schedule_says_but_never_during_a_visit
 
 def test_an_evening_pack_then_the_screen_off_then_the_morning_on_the_pack_of_before(show_pack, qtbot, tmp_path,
                                                                                     monkeypatch):
-    packs = tmp_path / "packs"
-    monkeypatch.setattr("kiosk.system.locations.pack_dirs", lambda: [packs])
-    evening = packs / "evening"
-    shutil.copytree(MINIMAL_PACK, evening)
-    (evening / "pack.yaml").write_text((evening / "pack.yaml").read_text(encoding="utf-8")
-                                       .replace("id: minimal", "id: evening"), encoding="utf-8")
+    evening_pack(tmp_path, monkeypatch)
     idle_clock = IdleClock()
     show = show_pack(MINIMAL_PACK, clock=idle_clock, idle_timeout=60, idle_countdown=0)
     now, calls = [datetime(2026, 12, 4, 17, 0)], []
