@@ -12,8 +12,8 @@ from kiosk.core.idle import (
     HOVER,
     MAX_HOLD,
     ONCE,
+    STALL,
     WARNING,
-    WATCH_GRACE,
     IdlePolicy,
     WakingTouch,
 )
@@ -72,51 +72,59 @@ def test_never_idle_while_a_finger_is_down():
 def test_a_playing_clip_holds_the_timeout_which_counts_from_its_end():
     p = IdlePolicy(timeout=60, countdown=0)
     p.input(0)
-    p.watch(10, True)
-    assert p.tick(300) is None and p.next_check(300) is None, "nothing to wait for but its end"
-    p.watch(400, False)  # played to its end
+    p.watch(10, "clip", True)
+    for t in range(15, 400, 5):
+        p.moved(t, "clip")  # its position moves on
+        assert p.tick(t) is None
+    assert p.next_check(395) == STALL, "nothing to wait for but its end, or it standing still"
+    p.watch(400, "clip", False)  # played to its end
     assert p.tick(459.9) is None and p.tick(460) == "reset"
 
 
 def test_a_clip_and_a_narration_both_hold_it_until_the_last_stops():
     p = IdlePolicy(timeout=60, countdown=0)
-    p.watch(0, True)  # a clip
-    p.watch(5, True)  # the screen's narration over it
-    p.watch(20, False)  # the clip paused: the narration still plays
-    assert p.tick(200) is None
-    p.watch(250, False)
+    p.watch(0, "clip", True)
+    p.watch(5, "narration", True)  # the screen's narration over it
+    p.watch(20, "clip", False)  # the clip paused: the narration still plays
+    p.watch(21, "clip", False)  # and then destroyed: a second stop counts once
+    for t in range(25, 250, 5):
+        p.moved(t, "narration")
+        assert p.tick(t) is None
+    p.watch(250, "narration", False)
     assert p.tick(309.9) is None and p.tick(310) == "reset"
 
 
 def test_a_long_film_is_never_cut_short_by_the_idle_reset():
     """WCAG 2.2.1: the attract loop never starts while a clip or a narration plays, however long."""
     p = IdlePolicy(timeout=60, countdown=20)
-    p.watch(0, True)
-    assert p.tick(2 * 3600) is None and p.phase == ACTIVE
-    p.watch(2 * 3600, False)  # its end
+    p.watch(0, "film", True)
+    for t in range(5, 2 * 3600, 5):
+        p.moved(t, "film")
+        assert p.tick(t) is None and p.phase == ACTIVE
+    p.watch(2 * 3600, "film", False)  # its end
     assert p.tick(2 * 3600 + 60) == "warn"
 
 
-def test_a_film_stuck_playing_holds_the_kiosk_only_a_minute_past_its_end():
-    """A damaged file or a decoder that hangs leaves a player saying "playing": a minute after
-    the film should have ended it is taken for stalled, and the time counts from its end."""
+def test_a_film_standing_still_while_playing_holds_the_kiosk_no_more():
+    """A damaged file or a decoder that hangs leaves a player saying "playing": once its position
+    has not moved for STALL seconds it holds the kiosk no more, and the time counts from its last
+    move. Another player that moves on holds it still."""
     p = IdlePolicy(timeout=60, countdown=0)
-    p.watch(0, True, left=300)  # a five-minute clip
-    assert p.next_check(0) == 300 + WATCH_GRACE
-    assert p.tick(300 + WATCH_GRACE - 0.1) is None, "held to its end and a minute more"
-    assert p.tick(300 + WATCH_GRACE) == "reset" and p.players == 0, "then 60 s from its end: the timeout"
-
-
-def test_moving_a_film_back_holds_the_kiosk_for_what_is_left():
-    p = IdlePolicy(timeout=60, countdown=0)
-    p.watch(0, True, left=300)
-    p.input(290)  # the visitor drags it back to its start
-    p.plays_on(290, 300)
-    assert p.tick(300 + WATCH_GRACE) is None and p.tick(590 + WATCH_GRACE - 0.1) is None
-    p.watch(590, False)  # played to its end
-    assert p.tick(649.9) is None and p.tick(650) == "reset"
-    p.plays_on(700, 300)
-    assert p.watch_until is None, "nothing plays: nothing to hold"
+    p.watch(0, "stuck", True)
+    p.moved(100, "stuck")  # its last move
+    assert p.next_check(100) == STALL
+    assert p.tick(100 + STALL - 0.1) is None and "stuck" in p.players
+    assert p.tick(100 + STALL) is None and not p.players, "stalled: no longer holding it"
+    assert p.tick(159.9) is None and p.tick(160) == "reset", "60 s from its last move"
+    q = IdlePolicy(timeout=60, countdown=0)
+    q.watch(0, "stuck", True)
+    q.watch(10, "narration", True)
+    for t in range(15, 100, 5):
+        q.moved(t, "narration")
+        q.tick(t)
+    assert list(q.players) == ["narration"], "the stalled one is dropped, the one that moves holds it"
+    q.watch(100, "stuck", False)  # the stalled clip stopped at last: the narration still counts
+    assert q.players and q.tick(105) is None
 
 
 def test_a_stuck_touch_does_not_block_idle_forever():

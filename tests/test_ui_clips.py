@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.idle import WATCH_GRACE
-
 from .support import MINIMAL_PACK, TESTS
 from .visitor import Visitor, items, scene_rect
 
@@ -126,11 +124,19 @@ def test_the_kiosk_stays_awake_while_it_plays(visitor):
     qtbot = visitor.qtbot
     policy = visitor.show.idle._policy
     visitor.tap("bigPlay")
-    qtbot.waitUntil(lambda: policy.players, timeout=10_000)
-    # Held for as long as it has left (a few seconds), and a minute more should it stall.
-    left = policy.watch_until - WATCH_GRACE - visitor.show.idle._clock()
-    assert 0 < left < 10, left
+    qtbot.waitUntil(lambda: bool(policy.players), timeout=10_000)
+    assert len(policy.players) == 1
     qtbot.waitUntil(lambda: not policy.players, timeout=10_000)  # its end
+
+
+def test_a_clip_playing_as_staff_switch_packs_holds_the_kiosk_no_more(visitor):
+    """The page and its player are destroyed while it plays: it stops holding the kiosk."""
+    policy = visitor.show.idle._policy
+    visitor.tap("bigPlay")
+    visitor.qtbot.waitUntil(lambda: bool(policy.players), timeout=10_000)
+    assert visitor.show.switch_pack(visitor.show.pack.root).ok  # the same pack, built anew
+    visitor.settle()
+    assert not policy.players
 
 
 def test_leaving_the_screen_stops_and_rewinds_it(visitor):

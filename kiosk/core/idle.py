@@ -18,10 +18,12 @@ ACTIVE, WARNING, ATTRACT = "active", "warning", "attract"
 BEGIN, DURING, END, ONCE, HOVER = "begin", "during", "end", "once", "hover"
 # A press held longer than this is a stuck touch (a faulty panel, a leaning object), not a visitor.
 MAX_HOLD = 300.0
-# A film or a recording that plays holds the kiosk until its end, as long as that is; this long
-# after its end, had it played on, it is taken for stalled (a damaged file, a decoder stuck) and
-# holds it no more: a player stuck in "playing" must not keep the last visitor's screen all day.
-WATCH_GRACE = 60.0
+# A film or a recording that plays holds the kiosk for as long as it plays, however long; one
+# whose position has not moved for this long is taken for stalled (a damaged file, a decoder
+# stuck) and holds it no more: a player stuck in "playing" must not keep the last visitor's
+# screen all day. Players say that they move every few seconds (PLAYING_BEAT_MS).
+STALL = 30.0
+PLAYING_BEAT_MS = 5000
 
 
 @dataclass
@@ -32,8 +34,9 @@ class IdlePolicy:
     last_input: float = 0.0
     warned_at: float = 0.0
     held_since: float | None = None
-    players: int = 0  # clips and narrations the visitor started that are playing
-    watch_until: float | None = None  # when the last of them should have ended, plus WATCH_GRACE
+    # The clips and narrations a visitor started that play: each player's id, and when its
+    # position last moved.
+    players: dict[str, float] = field(default_factory=dict)
 
 
     def input(self, now: float) -> None:
@@ -57,34 +60,31 @@ class IdlePolicy:
         self.held_since = None
         self.input(now)
 
-    def watch(self, now: float, playing: bool, left: float | None = None) -> None:
-        """A clip or a narration started or stopped, with `left` seconds of it to play (None:
-        not known). Someone who pressed play is watching or listening, not gone: the timeout is
-        held for as long as anything plays (WCAG 2.2.1: no time limit cuts a film or a narration
-        short) and counts from the end (or pause) of the last. A clip plays to its end and stops;
-        `kiosk validate` warns of clips long enough to hold the kiosk for long
-        (kiosk.content.video.LONG_CLIP_MS)."""
-        self.players = self.players + 1 if playing else max(0, self.players - 1)
-        if not self.players:
-            self.watch_until = None
-        elif playing:
-            self.plays_on(now, left)
+    def watch(self, now: float, player: str, playing: bool) -> None:
+        """A clip or a narration (`player`, an id of its own) started or stopped. Someone who
+        pressed play is watching or listening, not gone: the timeout is held for as long as
+        anything plays (WCAG 2.2.1: no time limit cuts a film or a narration short) and counts
+        from the end (or pause) of the last. A clip plays to its end and stops; `kiosk validate`
+        warns of clips long enough to hold the kiosk for long (kiosk.content.video.LONG_CLIP_MS).
+        A stop said twice (a player stopped, then destroyed) counts once."""
+        if playing:
+            self.players[player] = now
+        else:
+            self.players.pop(player, None)
         if self.phase == ACTIVE:
             self.last_input = now
 
-    def plays_on(self, now: float, left: float | None) -> None:
-        """What plays has `left` seconds still to go (the visitor moved it back): held as long."""
-        if not self.players:
-            return
-        until = now + left + WATCH_GRACE if left else math.inf  # a length not known: held until it stops
-        self.watch_until = until if self.watch_until is None else max(self.watch_until, until)
+    def moved(self, now: float, player: str) -> None:
+        """A playing player's position moved on (every PLAYING_BEAT_MS of it)."""
+        if player in self.players:
+            self.players[player] = now
 
     def tick(self, now: float) -> str | None:
         """Advance the clock; returns "warn" or "reset" when that happens now."""
-        if self.players and self.watch_until is not None and now >= self.watch_until:
-            # Stalled: it holds no more, and the time counts from when it should have ended.
-            self.last_input = max(self.last_input, self.watch_until - WATCH_GRACE)
-            self.players, self.watch_until = 0, None
+        for player, moved in list(self.players.items()):
+            if now - moved >= STALL:  # stalled: it holds no more, and the time counts from its last move
+                del self.players[player]
+                self.last_input = max(self.last_input, moved)
         if self.phase == ACTIVE and not self._held(now) and not self.players and now - self.last_input >= self.timeout:
             if self.countdown > 0:
                 self.phase, self.warned_at = WARNING, now
@@ -107,8 +107,8 @@ class IdlePolicy:
         if self.phase == ACTIVE:
             if self.held_since is not None and self._held(now):
                 return self.held_since + MAX_HOLD - now
-            if self.players:  # until it stops (watch), a touch, or it is taken for stalled
-                return None if self.watch_until in (None, math.inf) else max(0.0, self.watch_until - now)
+            if self.players:  # until it stops (watch), a touch, or the first to stand still is stalled
+                return max(0.0, min(self.players.values()) + STALL - now)
             return max(0.0, self.last_input + self.timeout - now)
         if self.phase == WARNING:
             return max(0.0, min(1.0, self.warned_at + self.countdown - now))

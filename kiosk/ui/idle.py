@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from ..core.idle import ACTIVE, ATTRACT, WARNING, IdlePolicy
+from ..core.idle import ACTIVE, ATTRACT, PLAYING_BEAT_MS, WARNING, IdlePolicy
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,11 @@ class IdleController(QObject):
     def attract(self) -> bool:
         return self._shown == ATTRACT
 
+    @Property(int, constant=True)
+    def playingBeatMs(self) -> int:
+        """How often a playing player says it moves on (playingOn)."""
+        return PLAYING_BEAT_MS
+
     @Property(int, notify=secondsLeftChanged)
     def secondsLeft(self) -> int:
         return self._seconds_left
@@ -84,20 +89,18 @@ class IdleController(QObject):
             self._show(ACTIVE)
             self._schedule()
 
-    @Slot(bool, float)
-    def watching(self, playing: bool, left_ms: float = 0) -> None:
-        """A clip in a screen or a screen's narration started or stopped (ClipPlayer.qml,
-        NarrationPlayer.qml): each calls once with true, once with false, with the milliseconds
-        it has left to play (0: not known yet)."""
-        self._policy.watch(self._clock(), playing, left_ms / 1000)
+    @Slot(str, bool)
+    def watching(self, player: str, playing: bool) -> None:
+        """A clip in a screen or a screen's narration (`player`: its own id) started or stopped
+        (ClipPlayer.qml, NarrationPlayer.qml)."""
+        self._policy.watch(self._clock(), player, playing)
         self._schedule()
 
-    @Slot(float)
-    def playsOn(self, left_ms: float) -> None:
-        """What plays has this long left after all: its length came late, or the visitor moved
-        it back."""
-        self._policy.plays_on(self._clock(), left_ms / 1000)
-        self._schedule()
+    @Slot(str)
+    def playingOn(self, player: str) -> None:
+        """A playing player's position moved on (every core.idle.PLAYING_BEAT_MS of it): it is
+        not stalled. The timer set for a stall finds it moved and waits again."""
+        self._policy.moved(self._clock(), player)
 
     @Slot()
     def goIdleNow(self) -> None:

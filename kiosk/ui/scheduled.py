@@ -42,6 +42,7 @@ class ScreenAtIdle(QObject):
         self._said: set[str] = set()  # why it could not: said once (touched on the worker thread only)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screen power")
         self._last: Future[None] | None = None
+        self._closed = False
         idle.phaseChanged.connect(self._maybe)
 
     def want_off(self, off: bool) -> None:
@@ -58,6 +59,7 @@ class ScreenAtIdle(QObject):
             self._last.result()
 
     def close(self) -> None:
+        self._closed = True
         self._worker.shutdown(wait=True)
 
     def _maybe(self) -> None:
@@ -67,6 +69,8 @@ class ScreenAtIdle(QObject):
             self._set(True)  # a visitor at night is served
 
     def _set(self, on: bool) -> None:
+        if self._closed:  # the show is closing: the screen stays as it is
+            return
         self._off = not on
         self._last = self._worker.submit(self._apply, on)
 

@@ -56,8 +56,6 @@ Item {
     }
     onAwayChanged: if (away) stop()
     onHeardChanged: if (!heard && sound) setSound(false)
-    onPlayingChanged: if (Ui.idle) Ui.idle.watching(playing, player.duration - player.position)
-    Component.onDestruction: if (playing && Ui.idle) Ui.idle.watching(false)
 
     Rectangle {
         id: box
@@ -170,11 +168,7 @@ Item {
             Accessible.name: Ui.t(Ui.nav.pack.strings.film_position)
             TapHandler {  // a tap along the bar goes there
                 enabled: player.seekable
-                onTapped: (point) => {
-                    player.position = player.duration * point.position.x / progress.width
-                    if (clipItem.playing && Ui.idle)
-                        Ui.idle.playsOn(player.duration * (1 - point.position.x / progress.width))
-                }
+                onTapped: (point) => player.position = player.duration * point.position.x / progress.width
             }
         }
         TouchButton {
@@ -197,13 +191,13 @@ Item {
         id: speaker
         AudioOutput {}
     }
+    PlayingHold { player: player }
     MediaPlayer {
         id: player
         videoOutput: frame.videoSink
         // No sound until the visitor asks (setSound): a booth is loud, and their neighbours did
         // not choose it.
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) clipItem.stop()
-        onDurationChanged: if (clipItem.playing && Ui.idle) Ui.idle.playsOn(duration - position)
         onErrorOccurred: (error, message) => {
             Ui.nav.filmFailed(clipItem.media.file, message)
             clipItem.failed = true

@@ -35,15 +35,13 @@ Item {
     onScreenIdChanged: stop()
     onAwayChanged: if (away) stop()
     onHeardChanged: if (!heard && playing) stop()
-    onPlayingChanged: if (Ui.idle) Ui.idle.watching(playing, player.duration - player.position)
-    Component.onDestruction: if (playing && Ui.idle) Ui.idle.watching(false)
 
+    PlayingHold { player: player }
     MediaPlayer {
         id: player
         // Without a sound device (a booth PC with its speakers unplugged) it plays silently.
         audioOutput: AudioOutput {}
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) narration.stop()
-        onDurationChanged: if (narration.playing && Ui.idle) Ui.idle.playsOn(duration - position)
         onErrorOccurred: (error, message) => {
             Ui.nav.narrationFailed(narration.file, message)
             narration.stop()
