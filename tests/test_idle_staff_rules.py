@@ -125,6 +125,12 @@ def test_a_film_standing_still_while_playing_holds_the_kiosk_no_more():
     assert list(q.players) == ["narration"], "the stalled one is dropped, the one that moves holds it"
     q.watch(100, "stuck", False)  # the stalled clip stopped at last: the narration still counts
     assert q.players and q.tick(105) is None
+    r = IdlePolicy(timeout=60, countdown=0)
+    r.watch(0, "film", True)
+    assert r.tick(STALL) is None and not r.players, "a hiccup of 30 s: taken for stalled"
+    for t in range(int(STALL) + 5, 200, 5):
+        r.moved(t, "film")  # and then it moves on after all
+        assert r.tick(t) is None and r.players, "it holds the kiosk again"
 
 
 def test_a_stuck_touch_does_not_block_idle_forever():

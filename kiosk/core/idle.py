@@ -75,9 +75,9 @@ class IdlePolicy:
             self.last_input = now
 
     def moved(self, now: float, player: str) -> None:
-        """A playing player's position moved on (every PLAYING_BEAT_MS of it)."""
-        if player in self.players:
-            self.players[player] = now
+        """A playing player's position moved on (every PLAYING_BEAT_MS of it): it holds the kiosk
+        again if it had been taken for stalled (a decoder's hiccup, a long wait for a disk)."""
+        self.players[player] = now
 
     def tick(self, now: float) -> str | None:
         """Advance the clock; returns "warn" or "reset" when that happens now."""

@@ -99,8 +99,9 @@ class IdleController(QObject):
     @Slot(str)
     def playingOn(self, player: str) -> None:
         """A playing player's position moved on (every core.idle.PLAYING_BEAT_MS of it): it is
-        not stalled. The timer set for a stall finds it moved and waits again."""
+        not stalled (QML says so only while it plays)."""
         self._policy.moved(self._clock(), player)
+        self._schedule()
 
     @Slot()
     def goIdleNow(self) -> None:
