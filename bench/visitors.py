@@ -11,6 +11,10 @@ clock runs faster than the real one (`kiosk run --analytics-clock`), so the visi
 9-hour day (9:00 to 18:00) while the run takes about 3.5 s a visit (2,000 visits: two hours;
 300: 18 minutes).
 
+A visitor whose next tap the bench cannot make in time (its mirror is slow leaving the gallery,
+more so on a busy machine) leaves there, as a visitor who pauses longer than the idle timeout
+does: the kiosk may have reset, and the check expects the visit as far as it went.
+
 At `--kills` random moments, in the middle of a visit, the kiosk is killed with SIGKILL and
 started again. At the end the bench reads the database and checks, against what it did:
 - it opens and passes SQLite's integrity check after every kill;
@@ -133,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         kiosk = Kiosk(pack, home, display, f"{time.time()}:{day}:{rate}")
         kiosk.start(screen)
         problems: list[str] = []
+        paused = 0  # visits the bench's own slowness ended early (see below)
         try:
             for n in range(args.visits):
                 visit = Visit(tap(screen, screen.width // 2, screen.height // 2), 0.0)  # wakes it
@@ -147,9 +152,15 @@ def run(args: argparse.Namespace) -> int:
                     # The mirror's work after the last tap counts in the gap (leaving the gallery
                     # takes it up to 1.2 s), so a gap is TAP_GAP or that, whichever is longer.
                     time.sleep(max(0.0, visit.last_touch + TAP_GAP - time.perf_counter()))
-                    if (gap := time.perf_counter() - visit.last_touch) > IDLE - 0.2:
-                        problems.append(f"visit {n}: the bench took {gap:.2f} s between two taps, too close to "
-                                        f"the idle reset ({IDLE:g} s) to tell what the kiosk did")
+                    if time.perf_counter() - visit.last_touch > IDLE - 0.2:
+                        # The bench itself was slow (its mirror, a busy machine): the kiosk may have
+                        # reset already. This visitor paused too long and leaves; a kill due in
+                        # this visit comes in the next one.
+                        paused += 1
+                        if kill_after is not None:
+                            kill_after = None
+                            kills.add(n + 1)
+                        break
                     visit.last_touch = tap(screen, target.x, target.y)
                     mirror.tap(target)
                     if mirror.state[0] != visit.screens[-1]:
@@ -181,7 +192,8 @@ def run(args: argparse.Namespace) -> int:
     for name in ("report.html", "report.pdf"):
         subprocess.run([sys.executable, "-m", "kiosk", "report", str(out / "analytics.sqlite"), "-o", str(out / name)],
                        check=True)
-    print(f"{len(visits)} visits ({sum(v.killed_at is not None for v in visits)} cut by SIGKILL) in "
+    print(f"{len(visits)} visits ({sum(v.killed_at is not None for v in visits)} cut by SIGKILL, {paused} ended "
+          f"early where the bench itself paused too long) in "
           f"{time.monotonic() - began:.0f} s; the analytics clock ran {rate:.1f}x; report in {out}")
     for problem in problems:
         print(f"FAILED: {problem}")
