@@ -59,10 +59,12 @@ class Settings:
         except (OSError, ValueError) as e:
             log.error("settings file %s cannot be read (%s); using defaults", path, e)
             data = {}
-        kinds = {f.name: str(f.type) for f in fields(cls)} if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            data = {}
+        kinds = {f.name: str(f.type) for f in fields(cls) if f.name != "file"}
         values = {}
-        for key, value in data.items() if isinstance(data, dict) else []:
-            if key not in kinds or key == "file":
+        for key, value in data.items():
+            if key not in kinds:
                 continue
             if key != "pin" and not _fits(kinds[key], value):  # the PIN's own check says what is wrong with it
                 log.error("settings file %s: %r must be %s, not %s; using the default", path, key,
