@@ -161,6 +161,11 @@ def test_settings_of_the_wrong_kind_are_said_and_left_at_their_default(kiosk_hom
     assert settings == Settings(pack="/srv/packs/booth", renderer="software")
     for key in ("screen_off_command", "screen_on_command", "lower_content", "staff_timeout", "analytics", "language"):
         assert f"{key!r} must be" in caplog.text
+    settings.pack = "/srv/packs/other"
+    settings.save()  # as the show does when it starts (the last good pack): the owner's lines stay
+    saved = json.loads(Settings.path().read_text(encoding="utf-8"))
+    assert saved["pack"] == "/srv/packs/other" and saved["screen_off_command"] == "wlr-randr --output HDMI-A-1 --off"
+    assert saved["lower_content"] == "false" and saved["staff_timeout"] == "60"
     assert ("'screen_off_command' must be a list of words, like [\"wlr-randr\", \"--output\", \"HDMI-A-1\", "
             "\"--off\"], not \"wlr-randr --output HDMI-A-1 --off\"; using the default") in caplog.text
 

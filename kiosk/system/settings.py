@@ -44,6 +44,9 @@ class Settings:
     screen_on_command: list[str] | None = None
     # The file these settings were read from; None for settings made in memory, never saved.
     file: Path | None = field(default=None, repr=False, compare=False)
+    # Values in the file of the wrong kind, not used (logged) but written back as they were:
+    # the machine's owner finds their line as they left it, to mend it.
+    unused: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def path() -> Path:
@@ -61,24 +64,29 @@ class Settings:
             data = {}
         if not isinstance(data, dict):
             data = {}
-        kinds = {f.name: str(f.type) for f in fields(cls) if f.name != "file"}
-        values = {}
+        kinds = {f.name: str(f.type) for f in fields(cls) if f.name not in ("file", "unused")}
+        values, unused = {}, {}
         for key, value in data.items():
             if key not in kinds:
                 continue
             if key != "pin" and not _fits(kinds[key], value):  # the PIN's own check says what is wrong with it
                 log.error("settings file %s: %r must be %s, not %s; using the default", path, key,
                           _KIND_WORDS.get(kinds[key], kinds[key]), json.dumps(value, ensure_ascii=False))
+                unused[key] = value
                 continue
             values[key] = value
-        return cls(**values, file=path)
+        return cls(**values, file=path, unused=unused)
 
     def save(self) -> None:
         """Write these settings back to the file they came from; nothing for in-memory ones."""
         if self.file is None:
             return
         values = asdict(self)
-        del values["file"]
+        del values["file"], values["unused"]
+        defaults = Settings()
+        for key, value in self.unused.items():
+            if values[key] == getattr(defaults, key):  # not set since: the owner's line stays
+                values[key] = value
         locations.write_json(self.file, values)
 
 
