@@ -611,9 +611,12 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
     name = args.pack or args.pack_option
     # Without a pack named, the show starts on the one staff chose last (or the default).
     folder = find_pack(name) if name else None
+    # The start picture is on the screen before Qt Quick and the pack are loaded.
+    from .ui.startpicture import begin
+    app, picture = begin(folder, args.renderer, args.windowed)
     from .ui.app import run  # Qt Quick is loaded only to show the show
     size = PRESETS[args.preset] if args.preset else args.size
-    return run(folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout,
+    return run(app, picture, folder, windowed=args.windowed, size=size, idle_timeout=args.idle_timeout,
                renderer=args.renderer, exit_after_first_frame=args.exit_after_first_frame,
                analytics_clock=args.analytics_clock)
 

@@ -69,7 +69,7 @@ def test_any_change_in_the_pack_means_reading_it_again(pack, change):
 def test_a_change_in_the_kiosk_code_means_reading_it_again(pack, monkeypatch):
     reads = Reads()
     load_cached(pack, reads)
-    monkeypatch.setattr("kiosk.system.packcache.__version__", "0.0.0-other")
+    monkeypatch.setattr("kiosk.system.fingerprint.__version__", "0.0.0-other")
     load_cached(pack, reads)
     assert reads.count == 2
 

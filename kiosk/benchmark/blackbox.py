@@ -2,7 +2,9 @@
 real X screen, timed from outside by what reaches the screen.
 
 - launch: from spawning the process to the first grabbed picture that differs from the empty
-  screen, and to the moment the screen settles (stays within 1 % of its final picture);
+  screen, and to the moment the screen settles (stays within 1 % of its final picture); from the
+  second start on that is the start picture (kiosk/system/startpicture.py), so the moment the
+  show's own first frame replaced it, from which a touch works, is read from the kiosk's log;
 - release: from the moment a tap's release is sent (XTest) to the first grabbed picture that
   differs from the screen as it was with the finger down; only taps that change the screen count;
 - slides: the distinct pictures grabbed while a page slides in, as frames per second and the
@@ -25,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from . import BenchError, Figure
@@ -97,6 +100,7 @@ class Kiosk:
     def start(self) -> float:
         """Spawn it; return the time just before the spawn."""
         out = self.output.open("ab")
+        self.spawned_at = time.time()
         started = time.perf_counter()
         self.process = subprocess.Popen(self.command, env=self.env, stdout=out, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL)
@@ -124,15 +128,30 @@ class Kiosk:
         text = self.output.read_text(encoding="utf-8", errors="replace")[-2000:] if self.output.exists() else ""
         return f"(exit status {status})\n{text}" if status is not None else text
 
+    def live_ms(self) -> float | None:
+        """From its spawn to its own first frame, by its log ("first frame on screen", in ms)."""
+        for line in self._log_lines():
+            if ": first frame on screen: " in line:
+                try:
+                    at = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+                except ValueError:
+                    continue
+                if at >= self.spawned_at - 0.001:  # not a line of an earlier launch
+                    return (at - self.spawned_at) * 1000
+        return None
+
+    def _log_lines(self) -> list[str]:
+        return [line for log in sorted((self.home / "state" / "log").glob("kiosk.log*"))
+                for line in log.read_text(encoding="utf-8", errors="replace").splitlines()]
+
     def renderer(self) -> str:
         """What its log says it draws with ("renderer: ..." at its first frame) and why it chose
         that ("renderer chosen: ..." at start-up)."""
         found: dict[str, str] = {}
-        for log in sorted((self.home / "state" / "log").glob("kiosk.log*")):
-            for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-                for mark in (": renderer: ", ": renderer chosen: "):
-                    if mark in line:
-                        found[mark] = line.split(mark, 1)[1]
+        for line in self._log_lines():
+            for mark in (": renderer: ", ": renderer chosen: "):
+                if mark in line:
+                    found[mark] = line.split(mark, 1)[1]
         drawn = found.get(": renderer: ", "? (no renderer line in its log)")
         chosen = found.get(": renderer chosen: ")
         return f"{drawn}; chosen: {chosen}" if chosen else drawn
@@ -143,6 +162,7 @@ class Launch:
     kiosk: Kiosk
     first_ms: float  # spawn to the first picture on the screen
     settled_ms: float  # spawn to the picture from which the screen stays within 1 % of its final one
+    live_ms: float | None  # spawn to the show's own first frame (its log): touch works from here
 
 
 def launch(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -> Launch:
@@ -157,7 +177,7 @@ def launch(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -
         raise BenchError(f"the kiosk showed nothing within {LAUNCH_LONGEST:g} s: {kiosk.why_not()}")
     final = seen.frames[-1].picture
     settled = seen.frames[settled_index([changed_fraction(f.picture, final) for f in seen.frames])]
-    return Launch(kiosk, (seen.frames[0].at - started) * 1000, (settled.at - started) * 1000)
+    return Launch(kiosk, (seen.frames[0].at - started) * 1000, (settled.at - started) * 1000, kiosk.live_ms())
 
 
 def wait_for(screen: Screen, picture: bytes, seconds: float = 10.0) -> bool:
@@ -268,7 +288,7 @@ class Series:
 
     def start_figures(self) -> None:
         plan, say, result = self.plan, self.say, self.result
-        firsts, settleds, pss, uss = [], [], [], []
+        firsts, settleds, lives, pss, uss = [], [], [], [], []
         kiosk = None
         for run in range(plan.launches + 1):
             say(f"  launch {run}/{plan.launches}" + (" (warm-up, not counted)" if run == 0 else ""))
@@ -280,6 +300,8 @@ class Series:
             if run:
                 firsts.append(started.first_ms)
                 settleds.append(started.settled_ms)
+                if started.live_ms is not None:
+                    lives.append(started.live_ms)
                 memory = kiosk.tree.memory_mb()
                 pss.append(memory[0])
                 uss.append(memory[1])
@@ -290,11 +312,16 @@ class Series:
         if changes:
             result.notes.append(f"the screen changed {changes} time(s) while nobody touched it")
         self._stop(kiosk)
+        live = [Figure("launch_live_ms", statistics.median(lives), "ms", None,
+                       "spawn to the show's own first frame, by its log: touch works")] if lives else []
+        if not lives:
+            result.notes.append("no launch wrote 'first frame on screen' to its log")
         result.figures += [
             Figure("launch_first_frame_ms", statistics.median(firsts), "ms", 300,
                    "spawn to the first picture on screen (median)"),
             Figure("launch_settled_ms", statistics.median(settleds), "ms", 450,
                    "spawn to the screen within 1 % of its final picture"),
+            *live,
             Figure("start_pss_mb", statistics.median(pss), "MB", 150,
                    "PSS of the kiosk's processes after start (shared pages shared out)"),
             Figure("start_uss_mb", statistics.median(uss), "MB", None,

@@ -17,31 +17,11 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import __version__
 from ..content import LoadResult
 from . import locations
+from .fingerprint import fingerprint
 
 log = logging.getLogger(__name__)
-
-CODE_DIR = Path(__file__).resolve().parent.parent  # the kiosk package
-
-
-def _files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
-    found = []
-    for top, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(suffix):
-                path = os.path.join(top, name)
-                stat = os.stat(path)
-                found.append((os.path.relpath(path, folder), stat.st_size, stat.st_mtime_ns))
-    return found
-
-
-def fingerprint(folder: Path) -> tuple[object, ...]:
-    """What a load of `folder` depends on: where it is, its files and the code that reads and
-    checks them."""
-    return str(folder.resolve()), __version__, _files(CODE_DIR, ".py"), _files(folder)
 
 
 def cache_file(folder: Path) -> Path:

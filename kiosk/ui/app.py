@@ -39,6 +39,7 @@ from .graphics import pick_renderer
 from .idle import IdleController
 from .input_watch import InputWatch
 from .staff import StaffMenu
+from .startpicture import StartPicture, TakeStartPicture
 from .view import ShowError, ShowView
 
 if TYPE_CHECKING:
@@ -346,13 +347,12 @@ def _log_uncaught(kind, value, tb) -> None:
     log.critical("uncaught exception", exc_info=(kind, value, tb))
 
 
-def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
-        idle_timeout: float | None = None, renderer: str | None = None,
+def run(app: QGuiApplication, picture: StartPicture | None, explicit: Path | None, *, windowed: bool,
+        size: tuple[int, int] | None, idle_timeout: float | None = None, renderer: str | None = None,
         exit_after_first_frame: bool = False, analytics_clock: tuple[float, float, float] | None = None) -> int:
     setup_logging(console=windowed)
     sys.excepthook = _log_uncaught
     qInstallMessageHandler(_qt_to_log)
-    app = QGuiApplication(sys.argv)
     app.setApplicationName("kiosk")
     settings = Settings.load()
     if settings.renderer not in RENDERERS:
@@ -384,6 +384,14 @@ def run(explicit: Path | None, *, windowed: bool, size: tuple[int, int] | None,
         log.error("%s", e)
         return 1
     show.renderer = str(chosen)
+    if picture is not None:
+        log.info("start picture shown while the show loads (pack %s)", picture.kept.pack)
+        if picture.kept.pack.resolve() == show.pack.root.resolve():
+            picture.close_when_drawn(show.window)
+        else:  # an earlier choice loads again: the picture is of another pack
+            picture.finish()
+    if not windowed:
+        TakeStartPicture(show, explicit, renderer, parent=show.view.engine)
 
     def first_frame() -> None:  # what can wait until the first screen is up
         from ..system.fleet import default_status_dir

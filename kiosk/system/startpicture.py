@@ -1,0 +1,100 @@
+"""The start picture: the show's first screen as it looked the last time the show started, kept so
+that the next start can put it on the screen at once, while Qt Quick, the pack and the screens load
+behind it (on a PC without a GPU that is 150-200 ms before the show's own first frame).
+
+It is used only if nothing the first screen's look depends on has changed since it was taken: the
+pack's files and the kiosk's code (their fingerprint), the machine's settings.json (the chosen pack,
+the language, the look), the pack named on the command line, the renderer asked for, and the
+screen's size and pixel ratio. Any change, and the show starts without it and takes a new one.
+
+One picture per machine, in the cache folder, written by `kiosk run` alone. Its pixels are kept
+raw (32 bits each, as Qt draws them): reading 8 MB costs a start 5 ms, decoding a PNG of the same
+screen 35 ms. Plain Python: it is asked before the content model or Qt Quick is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import locations
+from .fingerprint import fingerprint
+from .settings import Settings
+
+PIXELS_FILE = "start-picture.raw"
+ABOUT_FILE = "start-picture.json"
+
+
+@dataclass(frozen=True)
+class Screen:
+    width: int  # in device pixels, as grabbed
+    height: int
+    ratio: float  # device pixels per layout pixel
+
+
+@dataclass(frozen=True)
+class Kept:
+    key: str
+    pack: Path
+    screen: Screen
+
+    @property
+    def size(self) -> int:
+        return self.screen.width * self.screen.height * 4
+
+
+def key(pack: Path, explicit: Path | None, renderer: str | None, screen: Screen) -> str:
+    """What the first screen of `pack` looks like depends on, as a short text. A CRC of it: two
+    different looks share one with a chance of 1 in 4 billion, and then the wrong picture shows
+    for a fifth of a second; hashlib would load OpenSSL, 4 ms of every start."""
+    try:
+        settings = Settings.path().read_bytes()
+    except OSError:
+        settings = b""
+    named = str(explicit.resolve()) if explicit else None
+    parts = (fingerprint(pack), named, renderer, os.environ.get("QT_QUICK_BACKEND"), screen, settings)
+    return f"{zlib.crc32(repr(parts).encode()):08x}"
+
+
+def _folder() -> Path:
+    return locations.cache_dir()
+
+
+def read() -> Kept | None:
+    """What the kept picture shows, or None if there is none or its description is damaged."""
+    try:
+        about = json.loads((_folder() / ABOUT_FILE).read_text(encoding="utf-8"))
+        screen = Screen(int(about["width"]), int(about["height"]), float(about["ratio"]))
+        kept = Kept(str(about["key"]), Path(str(about["pack"])), screen)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return kept if screen.width > 0 and screen.height > 0 and screen.ratio > 0 else None
+
+
+def pixels(kept: Kept) -> bytes | None:
+    """The kept picture's pixels, or None if the file is missing or not the size it must be."""
+    try:
+        data = (_folder() / PIXELS_FILE).read_bytes()
+    except OSError:
+        return None
+    return data if len(data) == kept.size else None
+
+
+def keep(kept: Kept, data: bytes) -> None:
+    """Keep `data` as the picture `kept` describes. The description goes first and comes back
+    last: a power cut in between leaves no picture, never one described as another. Raises
+    OSError."""
+    if len(data) != kept.size:
+        raise ValueError(f"{len(data)} bytes for a {kept.screen.width}x{kept.screen.height} picture")
+    folder = _folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ABOUT_FILE).unlink(missing_ok=True)
+    scratch = folder / (PIXELS_FILE + ".tmp")
+    scratch.write_bytes(data)
+    os.replace(scratch, folder / PIXELS_FILE)
+    screen = kept.screen
+    locations.write_json(folder / ABOUT_FILE, {"key": kept.key, "pack": str(kept.pack), "width": screen.width,
+                                               "height": screen.height, "ratio": screen.ratio})
