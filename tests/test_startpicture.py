@@ -21,9 +21,12 @@ from kiosk.content import load_pack
 from kiosk.system import locations, startpicture
 from kiosk.system.imagecheck import check_image
 from kiosk.system.settings import Settings
-from kiosk.system.startpicture import ABOUT_FILE, PIXELS_FILE, Kept, Screen
-from kiosk.ui import startpicture as on_screen
+from kiosk.system.startpicture import ABOUT_FILE, PIXELS_FILE, Kept, Screen, Start
+from kiosk.ui import startcover
 from kiosk.ui.app import Show
+from kiosk.ui.inspect import pictures_loading, stage_of
+from kiosk.ui.startcover import StartCover, TakeStartPicture
+from kiosk.ui.startpicture import StartPicture, show_kept
 
 from .support import MINIMAL_PACK
 from .xserver import xvfb
@@ -41,23 +44,56 @@ def pack(tmp_path: Path) -> Path:
 
 # --- the rules, without a window -------------------------------------------------------------
 
-def test_the_key_changes_with_everything_the_first_screen_depends_on(pack: Path):
-    first = startpicture.key(pack, None, None, BOOTH)
-    assert startpicture.key(pack, None, None, BOOTH) == first, "the same start, the same key"
-    others = {
-        "a pack named on the command line": startpicture.key(pack, pack, None, BOOTH),
-        "a renderer asked for": startpicture.key(pack, None, "software", BOOTH),
-        "a portrait screen": startpicture.key(pack, None, None, Screen(1080, 1920, 1.0)),
-        "a screen at twice the pixels": startpicture.key(pack, None, None, Screen(1920, 1080, 2.0)),
-    }
+def start(explicit: Path | None = None, renderer: str | None = None) -> Start:
+    return Start(explicit, renderer, Settings.load(), "6.0.0")
+
+
+def test_the_key_changes_with_everything_the_first_screen_depends_on(pack: Path, tmp_path: Path, monkeypatch):
+    code = tmp_path / "code"
+    (code / "qml").mkdir(parents=True)
+    (code / "qml" / "Main.qml").write_text("Item {}", encoding="utf-8")
+    fonts = tmp_path / "assets" / "fonts"
+    fonts.mkdir(parents=True)
+    (fonts / "Sans.otf").write_bytes(b"font")
+    monkeypatch.setattr("kiosk.system.fingerprint.CODE_DIR", code)
+    monkeypatch.setattr(locations, "ASSETS_DIR", tmp_path / "assets")
     settings = Settings.load()
-    settings.language = "en"
+    settings.pack = str(pack)
     settings.save()
-    others["settings.json"] = startpicture.key(pack, None, None, BOOTH)
-    time.sleep(0.01)  # a modification time of its own
-    (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    others["an edit of the pack"] = startpicture.key(pack, None, None, BOOTH)
+
+    first = startpicture.key(pack, start(), BOOTH)
+    assert first is not None and startpicture.key(pack, start(), BOOTH) == first, "the same start, the same key"
+    others = {
+        "a pack named on the command line": startpicture.key(pack, start(explicit=pack), BOOTH),
+        "a renderer asked for": startpicture.key(pack, start(renderer="software"), BOOTH),
+        "another Qt": startpicture.key(pack, Start(None, None, Settings.load(), "6.1.0"), BOOTH),
+        "a portrait screen": startpicture.key(pack, start(), Screen(1080, 1920, 1.0)),
+        "a screen at twice the pixels": startpicture.key(pack, start(), Screen(1920, 1080, 2.0)),
+    }
+    changes = {
+        "settings.json": lambda: (setattr(settings, "language", "en"), settings.save()),
+        "an edit of the pack": lambda: (pack / "pack.yaml").write_text(
+            (pack / "pack.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"),
+        "an edit of the QML": lambda: (code / "qml" / "Main.qml").write_text("Item { }", encoding="utf-8"),
+        "another font": lambda: (fonts / "Serif.otf").write_bytes(b"font"),
+    }
+    for what, change in changes.items():
+        time.sleep(0.01)  # a modification time of its own
+        change()
+        others[what] = startpicture.key(pack, start(), BOOTH)
+    assert None not in others.values()
     assert len({first, *others.values()}) == 1 + len(others), others
+
+
+def test_the_key_follows_the_packs_the_show_passed_over(pack: Path, tmp_path: Path):
+    chosen = tmp_path / "chosen"  # staff chose it, but it is not there (a USB stick not yet in)
+    settings = Settings.load()
+    settings.pack, settings.last_good_pack = str(chosen), str(pack)
+    settings.save()
+    before = startpicture.key(pack, start(), BOOTH)
+    shutil.copytree(MINIMAL_PACK, chosen)
+    assert startpicture.key(pack, start(), BOOTH) != before, "the chosen pack is back: the show starts on it"
+    assert startpicture.key(tmp_path / "elsewhere", start(), BOOTH) is None, "a pack the show never starts on"
 
 
 def test_a_kept_picture_reads_back_and_a_damaged_one_is_not_used():
@@ -91,52 +127,94 @@ def test_a_write_cut_short_leaves_no_picture_described_as_another(monkeypatch):
 
 # --- on the (offscreen) screen -----------------------------------------------------------------
 
-def open_show(folder: Path, qtbot, take_after_ms: int, monkeypatch) -> tuple[Show, on_screen.TakeStartPicture]:
-    monkeypatch.setattr(on_screen, "TAKE_AFTER_MS", take_after_ms)
+def open_show(folder: Path, qtbot, monkeypatch, take_after_ms: int = 50,
+              picture: StartPicture | None = None) -> tuple[Show, TakeStartPicture, list[tuple[bool, bool]]]:
+    """A show as `kiosk run` starts it, with the start picture over it if one is given; and for
+    each of its frames, whether the cover was on it and whether a picture was still decoding."""
+    monkeypatch.setattr(startcover, "TAKE_AFTER_MS", take_after_ms)
     result = load_pack(folder, check_image)
     assert result.ok
     show = Show(result.pack, windowed=False)
-    taker = on_screen.TakeStartPicture(show, None, None, parent=show.view.engine)  # before its first frame
+    frames: list[tuple[bool, bool]] = []
+    ui = show.view.engine.singletonInstance("Kiosk", "Ui")
+    show.window.frameSwapped.connect(lambda: frames.append(
+        (bool(ui.property("cover")) and ui.property("cover").shown, pictures_loading(stage_of(show.window)))))
+    if picture is not None:
+        StartCover(picture, show.view, show.input.pressed, parent=show.view.engine)
+    # Before its first frame, as `kiosk run` makes it.
+    taker = TakeStartPicture(show.view, start(explicit=folder), [show.input.pressed, show.input.activity],
+                             parent=show.view.engine)
     qtbot.waitExposed(show.window)
-    return show, taker
+    return show, taker, frames
 
 
-def test_the_first_screen_is_kept_and_shown_by_the_next_start_until_its_first_frame(pack, qtbot, monkeypatch):
-    show, taker = open_show(pack, qtbot, 50, monkeypatch)
+def keep_first_screen(folder: Path, qtbot, monkeypatch) -> Kept:
+    show, taker, _ = open_show(folder, qtbot, monkeypatch)
     try:
-        qtbot.waitUntil(lambda: startpicture.read() is not None or taker._writing is not None, timeout=HANG * 1000)
+        qtbot.waitUntil(lambda: taker._writing is not None, timeout=HANG * 1000)
         taker.wait()
         kept = startpicture.read()
-        assert kept is not None and kept.pack == pack and kept.screen == BOOTH
+        assert kept is not None and kept.pack == folder and kept.screen == BOOTH
         on_show = show.window.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
         assert startpicture.pixels(kept) == bytes(on_show.constBits()), "the picture is the first screen"
     finally:
         show.close()
+    return kept
 
-    picture = on_screen.show_kept(None, None)
+
+@pytest.mark.parametrize("first", ["home", "gallery"], ids=["words", "photos"])
+def test_the_first_screen_is_kept_and_covers_the_next_start_until_its_pictures_are_decoded(
+        first, pack, qtbot, monkeypatch):
+    yaml = pack / "pack.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("start: home", f"start: {first}"), encoding="utf-8")
+    keep_first_screen(pack, qtbot, monkeypatch)
+
+    picture = show_kept(start(explicit=pack))
     assert picture is not None and picture.isVisible() and picture.painted
-    next_show, _ = open_show(pack, qtbot, 50, monkeypatch)
+    show, _, frames = open_show(pack, qtbot, monkeypatch, picture=picture)
     try:
-        picture.close_when_drawn(next_show.window)
-        next_show.window.update()
         qtbot.waitUntil(lambda: not shiboken6.isValid(picture), timeout=HANG * 1000)
+        qtbot.waitUntil(lambda: not frames[-1][0], timeout=HANG * 1000)
     finally:
-        next_show.close()
+        show.close()
+    assert frames[0][0], "the show's first frame has the start picture on it"
+    assert all(covered for covered, decoding in frames if decoding), "a picture decoding was seen"
 
 
-def test_a_picture_of_an_older_pack_is_not_shown(pack, qtbot, monkeypatch):
-    show, taker = open_show(pack, qtbot, 50, monkeypatch)
-    qtbot.waitUntil(lambda: taker._writing is not None, timeout=HANG * 1000)
-    taker.wait()
-    show.close()
-    assert startpicture.read() is not None
+def test_a_touch_or_time_lifts_the_cover(pack, qtbot, monkeypatch):
+    monkeypatch.setattr(startcover, "pictures_loading", lambda stage: True)  # pictures that never come
+    keep_first_screen(pack, qtbot, monkeypatch)
+    show, _, frames = open_show(pack, qtbot, monkeypatch, picture=show_kept(start(explicit=pack)))
+    try:
+        qtbot.waitUntil(lambda: len(frames) > 0, timeout=HANG * 1000)
+        cover = show.view.engine.singletonInstance("Kiosk", "Ui").property("cover")
+        assert cover.shown
+        QTest.mousePress(show.window, Qt.MouseButton.LeftButton, pos=QPointF(960, 540).toPoint())
+        assert not cover.shown, "a touch is for the screen under it: the visitor sees it"
+    finally:
+        show.close()
+
+    monkeypatch.setattr(startcover, "COVER_LONGEST_MS", 100)
+    show, _, frames = open_show(pack, qtbot, monkeypatch, picture=show_kept(start(explicit=pack)))
+    try:
+        cover = show.view.engine.singletonInstance("Kiosk", "Ui").property("cover")
+        qtbot.waitUntil(lambda: not cover.shown, timeout=HANG * 1000)
+    finally:
+        show.close()
+
+
+def test_a_picture_of_an_older_pack_or_with_pixels_lost_is_not_shown(pack, qtbot, monkeypatch):
+    kept = keep_first_screen(pack, qtbot, monkeypatch)
+    (locations.cache_dir() / PIXELS_FILE).unlink()
+    assert show_kept(start(explicit=pack)) is None
+    assert keep_first_screen(pack, qtbot, monkeypatch) == kept, "the next start keeps it again"
     time.sleep(0.01)
     (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert on_screen.show_kept(None, None) is None
+    assert show_kept(start(explicit=pack)) is None
 
 
 def test_no_picture_is_taken_of_a_screen_a_visitor_has_touched(pack, qtbot, monkeypatch):
-    show, taker = open_show(pack, qtbot, 400, monkeypatch)
+    show, taker, _ = open_show(pack, qtbot, monkeypatch, take_after_ms=400)
     try:
         QTest.mouseClick(show.window, Qt.MouseButton.LeftButton, pos=QPointF(960, 540).toPoint())
         qtbot.wait(800)
@@ -157,21 +235,31 @@ def wait_for_line(log: Path, line: str, process: subprocess.Popen) -> None:
         time.sleep(0.05)
 
 
+def viewable_windows(name: str) -> int:
+    from Xlib import X, display
+    d = display.Display(name)
+    try:
+        return sum(w.get_attributes().map_state == X.IsViewable for w in d.screen().root.query_tree().children)
+    finally:
+        d.close()
+
+
 def test_kiosk_run_keeps_the_picture_and_the_next_start_shows_it(kiosk_home: Path):
     from kiosk.benchmark.screen import Screen as XScreen
     log = kiosk_home / "state" / "log" / "kiosk.log"
     with xvfb() as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        for start, waits_for in enumerate(("start picture kept", "first frame on screen")):
+        for run, waits_for in enumerate(("start picture kept", "first frame on screen")):
             show = subprocess.Popen([sys.executable, "-m", "kiosk", "run", str(MINIMAL_PACK)], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 wait_for_line(log, waits_for, show)
-                if start == 1:
+                if run == 1:
                     time.sleep(0.5)  # the show's own frames are on the screen
                     screen = XScreen(display)
                     shown = screen.grab().picture  # BGRA; the kept picture is Qt's RGB32: BGRX
                     screen.close()
+                    assert viewable_windows(display) == 1, "the start picture's window is gone"
             finally:
                 show.send_signal(signal.SIGTERM)
                 show.wait(HANG)
@@ -184,3 +272,19 @@ def test_kiosk_run_keeps_the_picture_and_the_next_start_shows_it(kiosk_home: Pat
     assert data is not None
     for channel in range(3):
         assert shown[channel::4] == data[channel::4], "the picture is what the show draws on the screen"
+
+
+def test_a_pack_that_cannot_be_read_never_stops_the_start(pack: Path, kiosk_home: Path):
+    """A file that vanishes as the key is made (a dangling link here; Syncthing swapping a file
+    in a real booth): the show starts without the picture, on the next pack, as before."""
+    settings = Settings.load()
+    settings.pack = str(pack)
+    settings.save()
+    kept = Kept(startpicture.key(pack, start(), BOOTH) or "", pack, BOOTH)
+    startpicture.keep(kept, bytes(kept.size))
+    (pack / "gone.png").symlink_to(pack / "nowhere.png")
+    done = subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame"],
+                          capture_output=True, text=True, timeout=HANG)
+    assert done.returncode == 0, done.stderr
+    text = (kiosk_home / "state" / "log" / "kiosk.log").read_text(encoding="utf-8")
+    assert "start picture not shown" in text and "first frame on screen" in text

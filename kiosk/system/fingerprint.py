@@ -25,7 +25,12 @@ def _files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
     return found
 
 
-def fingerprint(folder: Path) -> tuple[object, ...]:
+def fingerprint(folder: Path, code: str = ".py") -> tuple[object, ...]:
     """What a load of `folder` depends on: where it is, its files and the code that reads and
-    checks them."""
-    return str(folder.resolve()), __version__, _files(CODE_DIR, ".py"), _files(folder)
+    checks them (the kiosk's files ending in `code`: "" for all, QML and icons too)."""
+    return str(folder.resolve()), __version__, _files(CODE_DIR, code), _files(folder)
+
+
+def files(folder: Path) -> list[tuple[str, int, int]]:
+    """Each file in `folder` and below, with its size and modification time."""
+    return _files(folder)

@@ -3,9 +3,12 @@ that the next start can put it on the screen at once, while Qt Quick, the pack a
 behind it (on a PC without a GPU that is 150-200 ms before the show's own first frame).
 
 It is used only if nothing the first screen's look depends on has changed since it was taken: the
-pack's files and the kiosk's code (their fingerprint), the machine's settings.json (the chosen pack,
-the language, the look), the pack named on the command line, the renderer asked for, and the
-screen's size and pixel ratio. Any change, and the show starts without it and takes a new one.
+pack's files, the kiosk's code, QML, icons and fonts, the Qt version, the machine's settings.json
+(the chosen pack, the language, the look), the pack named on the command line, the renderer asked
+for, the screen's size and pixel ratio, and the packs the show passed over to start on it (missing
+or with errors: one that comes back or is mended is the one the show starts on). Any change, and the
+show starts without it and takes a new one. What `auto` makes of the renderer on this machine is
+not in it: a new graphics driver shows the old picture for a fifth of a second.
 
 One picture per machine, in the cache folder, written by `kiosk run` alone. Its pixels are kept
 raw (32 bits each, as Qt draws them): reading 8 MB costs a start 5 ms, decoding a PNG of the same
@@ -21,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import locations
-from .fingerprint import fingerprint
+from .fingerprint import files, fingerprint
+from .packchoice import start_candidates
 from .settings import Settings
 
 PIXELS_FILE = "start-picture.raw"
@@ -46,16 +50,41 @@ class Kept:
         return self.screen.width * self.screen.height * 4
 
 
-def key(pack: Path, explicit: Path | None, renderer: str | None, screen: Screen) -> str:
-    """What the first screen of `pack` looks like depends on, as a short text. A CRC of it: two
-    different looks share one with a chance of 1 in 4 billion, and then the wrong picture shows
-    for a fifth of a second; hashlib would load OpenSSL, 4 ms of every start."""
+@dataclass(frozen=True)
+class Start:
+    """How the show is started: what `kiosk run` was given and what it runs with."""
+    explicit: Path | None  # the pack named on the command line
+    renderer: str | None  # asked for on the command line
+    settings: Settings
+    toolkit: str  # the Qt version
+
+
+def passed_over(pack: Path, start: Start) -> list[Path] | None:
+    """The packs the show tries before `pack` when it starts (kiosk.system.packchoice), or None if
+    it never starts on `pack`."""
+    ahead: list[Path] = []
+    for _, folder in start_candidates(start.explicit, start.settings):
+        if folder.resolve() == pack.resolve():
+            return ahead
+        ahead.append(folder)
+    return None
+
+
+def key(pack: Path, start: Start, screen: Screen) -> str | None:
+    """What the first screen of `pack` looks like depends on, as a short text; None if the show
+    does not start on `pack`. A CRC: two different looks share one with a chance of 1 in 4
+    billion, and then the wrong picture shows for a fifth of a second; hashlib would load
+    OpenSSL, 4 ms of every start. Raises OSError if a file changes while it is read."""
+    ahead = passed_over(pack, start)
+    if ahead is None:
+        return None
     try:
         settings = Settings.path().read_bytes()
-    except OSError:
+    except FileNotFoundError:
         settings = b""
-    named = str(explicit.resolve()) if explicit else None
-    parts = (fingerprint(pack), named, renderer, os.environ.get("QT_QUICK_BACKEND"), screen, settings)
+    parts = (fingerprint(pack, code=""), [files(p) if p.is_dir() else str(p) for p in ahead],
+             files(locations.ASSETS_DIR / "fonts"), str(start.explicit.resolve()) if start.explicit else None,
+             start.renderer, os.environ.get("QT_QUICK_BACKEND"), start.toolkit, screen, settings)
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
@@ -72,6 +101,14 @@ def read() -> Kept | None:
     except (OSError, ValueError, TypeError, KeyError):
         return None
     return kept if screen.width > 0 and screen.height > 0 and screen.ratio > 0 else None
+
+
+def whole(kept: Kept) -> bool:
+    """Whether the kept picture's pixels are there, of the size they must be."""
+    try:
+        return (_folder() / PIXELS_FILE).stat().st_size == kept.size
+    except OSError:
+        return False
 
 
 def pixels(kept: Kept) -> bytes | None:

@@ -107,6 +107,11 @@ def loading(stage: QQuickItem) -> bool:
                for it in walk(stage))
 
 
+def pictures_loading(stage: QQuickItem) -> bool:
+    """Whether a picture a visitor sees is still being decoded."""
+    return any(is_picture(it) and it.property("loading") and shown(it) for it in walk(stage))
+
+
 def taps(item: QQuickItem) -> bool:
     """Whether a visitor can tap it: it has an enabled TapHandler, or holds an enabled TapTarget
     (which fills it; its box, with the words and picture on it, is what is tapped)."""

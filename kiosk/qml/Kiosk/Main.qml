@@ -141,4 +141,15 @@ Window {
             sourceComponent: Component { StaffPanel {} }
         }
     }
+
+    // The start picture (kiosk/ui/startcover.py) over the first screen until that screen's
+    // pictures are decoded, so the screen is never seen without them. Pixel for pixel what is
+    // under it; a touch goes through to that.
+    Image {
+        anchors.fill: parent
+        visible: Ui.cover !== null && Ui.cover.shown
+        source: visible ? "image://start/picture" : ""
+        cache: false
+        smooth: false
+    }
 }

@@ -3,8 +3,6 @@ import Kiosk
 
 // An image decoded off the UI thread, at the size it is shown (an 8K photo never blocks a tap and
 // never fills memory), upright by its EXIF orientation; a neutral placeholder if it cannot be shown.
-// On the first screen it is decoded before the first frame instead: that frame replaces the start
-// picture (kiosk/ui/startpicture.py), and must not show the screen without its pictures.
 Item {
     id: picture
     property url source
@@ -40,7 +38,7 @@ Item {
         anchors.fill: parent
         // Loaded only once laid out, so it is decoded once, at its final size.
         source: picture.width > 0 && picture.height > 0 ? picture.source : ""
-        asynchronous: Ui.started
+        asynchronous: true
         autoTransform: true
         fillMode: picture.fillMode
         smooth: true

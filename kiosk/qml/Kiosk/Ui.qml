@@ -10,6 +10,7 @@ QtObject {
     property var idle: null  // the running kiosk's (kiosk.ui.app.Show); a view that only draws has none
     property var staff: null  // likewise
     property var rehearsal: null  // only in windowed rehearsal
+    property var cover: null  // only while the start picture covers the first screen
     // 1.0 when the short side of the window is 1080 px: sizes below are "px at 1080p".
     property real scale: 1
     property bool portrait: false
