@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import socket
@@ -26,7 +25,7 @@ from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
 from ..content.pack import PACK_FILE
 from ..core.rehearsal import fit_scale
 from ..core.renderer import CHOICES as RENDERERS
-from ..system import locations
+from ..system import collector, locations
 from ..system.imagecheck import CachedImageCheck, check_image, probe_video
 from ..system.packcache import load_cached
 from ..system.packchoice import pick_pack, start_candidates
@@ -381,12 +380,8 @@ def run(app: QGuiApplication, start: Start, picture: StartPicture | None, *, win
                          parent=show.view.engine)
 
     def first_frame() -> None:  # what can wait until the first screen is up
-        # The cycle collector, off since `kiosk run` began, comes back; what the start made and
-        # keeps all day is set aside from its passes, which would each take 15 ms of a frame
-        # (40,000 objects; measured) while a page slides. Reference counting still frees it.
-        gc.collect()
-        gc.freeze()
-        gc.enable()
+        collector.settle()
+        show.navigator.packChanged.connect(collector.renew)
         from ..system.fleet import default_status_dir
         store = open_analytics(settings, show.pack)
         if store is not None:
