@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QPointF, Qt, qVersion
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_pack
@@ -24,7 +24,7 @@ from kiosk.system.settings import Settings
 from kiosk.system.startpicture import ABOUT_FILE, PIXELS_FILE, Kept, Screen, Start
 from kiosk.ui import startcover
 from kiosk.ui.app import Show
-from kiosk.ui.inspect import pictures_loading, stage_of
+from kiosk.ui.inspect import is_picture, pictures_loading, shown, stage_of, walk
 from kiosk.ui.startcover import StartCover, TakeStartPicture
 from kiosk.ui.startpicture import StartPicture, show_kept
 
@@ -127,10 +127,16 @@ def test_a_write_cut_short_leaves_no_picture_described_as_another(monkeypatch):
 
 # --- on the (offscreen) screen -----------------------------------------------------------------
 
+def faded(stage) -> bool:
+    """Whether a picture a visitor sees is not fully there: decoding, or fading in."""
+    return pictures_loading(stage) or any(
+        it.findChild(QObject, "image").property("opacity") < 1 for it in walk(stage) if is_picture(it) and shown(it))
+
+
 def open_show(folder: Path, qtbot, monkeypatch, take_after_ms: int = 50,
               picture: StartPicture | None = None) -> tuple[Show, TakeStartPicture, list[tuple[bool, bool]]]:
     """A show as `kiosk run` starts it, with the start picture over it if one is given; and for
-    each of its frames, whether the cover was on it and whether a picture was still decoding."""
+    each of its frames, whether the cover was on it and whether a picture was not fully there."""
     monkeypatch.setattr(startcover, "TAKE_AFTER_MS", take_after_ms)
     result = load_pack(folder, check_image)
     assert result.ok
@@ -138,12 +144,12 @@ def open_show(folder: Path, qtbot, monkeypatch, take_after_ms: int = 50,
     frames: list[tuple[bool, bool]] = []
     ui = show.view.engine.singletonInstance("Kiosk", "Ui")
     show.window.frameSwapped.connect(lambda: frames.append(
-        (bool(ui.property("cover")) and ui.property("cover").shown, pictures_loading(stage_of(show.window)))))
+        (bool(ui.property("cover")) and ui.property("cover").shown, faded(stage_of(show.window)))))
+    # Made before its first frame, as `kiosk run` makes them.
+    changes = [show.input.pressed, show.input.activity, show.idle.phaseChanged, show.navigator.moved]
     if picture is not None:
-        StartCover(picture, show.view, show.input.pressed, parent=show.view.engine)
-    # Before its first frame, as `kiosk run` makes it.
-    taker = TakeStartPicture(show.view, start(explicit=folder), [show.input.pressed, show.input.activity],
-                             parent=show.view.engine)
+        StartCover(picture, show.view, changes, parent=show.view.engine)
+    taker = TakeStartPicture(show.view, start(explicit=folder), changes, parent=show.view.engine)
     qtbot.waitExposed(show.window)
     return show, taker, frames
 
@@ -162,11 +168,25 @@ def keep_first_screen(folder: Path, qtbot, monkeypatch) -> Kept:
     return kept
 
 
+def big_photo(path: Path) -> None:
+    """A photo that takes its time to decode (half a second here), so it arrives after the first
+    frame, when pictures fade in."""
+    image = QImage(8000, 6000, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    gradient = QLinearGradient(0, 0, 8000, 6000)
+    gradient.setColorAt(0, QColor("#204060"))
+    gradient.setColorAt(1, QColor("#e0a040"))
+    painter.fillRect(image.rect(), gradient)
+    painter.end()
+    assert image.save(str(path))
+
+
 @pytest.mark.parametrize("first", ["home", "gallery"], ids=["words", "photos"])
-def test_the_first_screen_is_kept_and_covers_the_next_start_until_its_pictures_are_decoded(
+def test_the_first_screen_is_kept_and_covers_the_next_start_until_its_pictures_are_there(
         first, pack, qtbot, monkeypatch):
     yaml = pack / "pack.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("start: home", f"start: {first}"), encoding="utf-8")
+    big_photo(pack / "images" / "photo.png")
     keep_first_screen(pack, qtbot, monkeypatch)
 
     picture = show_kept(start(explicit=pack))
@@ -178,7 +198,7 @@ def test_the_first_screen_is_kept_and_covers_the_next_start_until_its_pictures_a
     finally:
         show.close()
     assert frames[0][0], "the show's first frame has the start picture on it"
-    assert all(covered for covered, decoding in frames if decoding), "a picture decoding was seen"
+    assert all(covered for covered, partial in frames if partial), "a picture not fully there was seen"
 
 
 def test_a_touch_or_time_lifts_the_cover(pack, qtbot, monkeypatch):
@@ -191,6 +211,15 @@ def test_a_touch_or_time_lifts_the_cover(pack, qtbot, monkeypatch):
         assert cover.shown
         QTest.mousePress(show.window, Qt.MouseButton.LeftButton, pos=QPointF(960, 540).toPoint())
         assert not cover.shown, "a touch is for the screen under it: the visitor sees it"
+    finally:
+        show.close()
+
+    show, _, frames = open_show(pack, qtbot, monkeypatch, picture=show_kept(start(explicit=pack)))
+    try:
+        cover = show.view.engine.singletonInstance("Kiosk", "Ui").property("cover")
+        assert cover.shown
+        show.idle.goIdleNow()
+        assert not cover.shown, "the attract loop is not under it"
     finally:
         show.close()
 
@@ -211,6 +240,18 @@ def test_a_picture_of_an_older_pack_or_with_pixels_lost_is_not_shown(pack, qtbot
     time.sleep(0.01)
     (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert show_kept(start(explicit=pack)) is None
+
+
+def test_no_picture_is_taken_of_files_that_came_after_the_show_loaded_them(pack, qtbot, monkeypatch):
+    show, taker, _ = open_show(pack, qtbot, monkeypatch, take_after_ms=400)
+    try:
+        time.sleep(0.01)
+        (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        qtbot.wait(1500)  # the looks and the take are over by then
+        assert taker._looks >= 2 and taker._writing is None
+        assert startpicture.read() is None
+    finally:
+        show.close()
 
 
 def test_no_picture_is_taken_of_a_screen_a_visitor_has_touched(pack, qtbot, monkeypatch):
@@ -249,13 +290,13 @@ def test_kiosk_run_keeps_the_picture_and_the_next_start_shows_it(kiosk_home: Pat
     log = kiosk_home / "state" / "log" / "kiosk.log"
     with xvfb() as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        for run, waits_for in enumerate(("start picture kept", "first frame on screen")):
+        for run, waits_for in enumerate(("start picture kept", "start picture lifted")):
             show = subprocess.Popen([sys.executable, "-m", "kiosk", "run", str(MINIMAL_PACK)], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 wait_for_line(log, waits_for, show)
                 if run == 1:
-                    time.sleep(0.5)  # the show's own frames are on the screen
+                    time.sleep(0.5)  # the show's own frame without the picture is on the screen
                     screen = XScreen(display)
                     shown = screen.grab().picture  # BGRA; the kept picture is Qt's RGB32: BGRX
                     screen.close()
@@ -274,17 +315,41 @@ def test_kiosk_run_keeps_the_picture_and_the_next_start_shows_it(kiosk_home: Pat
         assert shown[channel::4] == data[channel::4], "the picture is what the show draws on the screen"
 
 
-def test_a_pack_that_cannot_be_read_never_stops_the_start(pack: Path, kiosk_home: Path):
-    """A file that vanishes as the key is made (a dangling link here; Syncthing swapping a file
-    in a real booth): the show starts without the picture, on the next pack, as before."""
+def kiosk_run(*options: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame", *options],
+                          capture_output=True, text=True, timeout=HANG, env=env)
+
+
+def keep_a_picture_of(pack: Path) -> None:
+    """As if the last start had kept one, of the staff's pack."""
     settings = Settings.load()
     settings.pack = str(pack)
     settings.save()
-    kept = Kept(startpicture.key(pack, start(), BOOTH) or "", pack, BOOTH)
+    kept = Kept(startpicture.key(pack, Start(None, None, settings, qVersion()), BOOTH) or "", pack, BOOTH)
     startpicture.keep(kept, bytes(kept.size))
-    (pack / "gone.png").symlink_to(pack / "nowhere.png")
-    done = subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame"],
-                          capture_output=True, text=True, timeout=HANG)
+
+
+def test_a_link_to_nothing_in_the_pack_changes_nothing(pack: Path, kiosk_home: Path):
+    """A file that is not there as the key is made (a dangling link here; Syncthing swapping a
+    file in a real booth) is a file like any other to the key, and the pack cache."""
+    (pack / "images" / "gone.png").symlink_to(pack / "nowhere.png")
+    keep_a_picture_of(pack)
+    done = kiosk_run()
     assert done.returncode == 0, done.stderr
     text = (kiosk_home / "state" / "log" / "kiosk.log").read_text(encoding="utf-8")
-    assert "start picture not shown" in text and "first frame on screen" in text
+    assert "start picture shown" in text and "first frame on screen: pack minimal" in text
+
+
+def test_a_fault_in_the_start_picture_never_stops_the_start(pack: Path, kiosk_home: Path, tmp_path: Path):
+    keep_a_picture_of(pack)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import kiosk.system.startpicture as s\n"
+        "def fault(*args, **kwargs):\n    raise RuntimeError('a fault of the kiosk')\n"
+        "s.key = fault\n", encoding="utf-8")
+    done = kiosk_run(env={**os.environ, "PYTHONPATH": str(hooks)})
+    assert done.returncode == 0, done.stderr
+    text = (kiosk_home / "state" / "log" / "kiosk.log").read_text(encoding="utf-8")
+    assert "start picture not shown" in text and "a fault of the kiosk" in text
+    assert "first frame on screen: pack minimal" in text

@@ -20,7 +20,11 @@ def _files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
         for name in sorted(names):
             if name.endswith(suffix):
                 path = os.path.join(top, name)
-                stat = os.stat(path)
+                try:
+                    stat = os.stat(path)
+                except OSError:  # a link to nothing, a file gone as it is read: the load says what is wrong
+                    found.append((os.path.relpath(path, folder), -1, -1))
+                    continue
                 found.append((os.path.relpath(path, folder), stat.st_size, stat.st_mtime_ns))
     return found
 

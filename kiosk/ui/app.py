@@ -368,16 +368,18 @@ def run(app: QGuiApplication, start: Start, picture: StartPicture | None, *, win
         log.error("%s", e)
         return 1
     show.renderer = str(chosen)
+    # What changes the first screen: the start picture is no longer of it.
+    changes = [show.input.pressed, show.input.activity, show.idle.phaseChanged, show.navigator.moved,
+               show.navigator.packChanged]
     if picture is not None:
         log.info("start picture shown while the show loads (pack %s)", picture.kept.pack)
         if picture.kept.pack.resolve() == show.pack.root.resolve():
-            StartCover(picture, show.view, show.input.pressed, parent=show.view.engine)
+            StartCover(picture, show.view, changes, parent=show.view.engine)
         else:  # the key said this pack; a fault of the kiosk's if not: never show the wrong one
             log.warning("start picture of %s, but the show starts on %s", picture.kept.pack, show.pack.root)
             picture.finish()
     if not windowed:
-        TakeStartPicture(show.view, start, [show.input.pressed, show.input.activity, show.idle.phaseChanged],
-                         parent=show.view.engine)
+        TakeStartPicture(show.view, start, changes, parent=show.view.engine)
 
     def first_frame() -> None:  # what can wait until the first screen is up
         collector.settle()

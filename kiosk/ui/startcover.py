@@ -37,12 +37,13 @@ class _Provider(QQuickImageProvider):
 
 
 class StartCover(QObject):
-    """Ui.cover: `shown` until the first screen's pictures are decoded, a touch, or
+    """Ui.cover: `shown` until the first screen's pictures are decoded, anything that changes the
+    screen (one of `changes`: a touch, the attract loop, another screen or pack), or
     COVER_LONGEST_MS; then its pixels are given back."""
 
     shownChanged = Signal()
 
-    def __init__(self, picture: StartPicture, view: ShowView, touched: SignalInstance,
+    def __init__(self, picture: StartPicture, view: ShowView, changes: list[SignalInstance],
                  parent: QObject | None = None):
         super().__init__(parent)
         assert view.engine is not None and view.window is not None, "a view that is open"
@@ -52,7 +53,9 @@ class StartCover(QObject):
         self._shown = True
         view.engine.singletonInstance("Kiosk", "Ui").setProperty("cover", self)
         self._window.frameSwapped.connect(self._frame)
-        touched.connect(self.lift)
+        for signal in changes:
+            signal.connect(self.lift)
+        self._frames = 0
         picture.close_when_drawn(self._window)
         QTimer.singleShot(COVER_LONGEST_MS, self, self.lift)
 
@@ -62,6 +65,7 @@ class StartCover(QObject):
 
     @Slot()
     def _frame(self) -> None:
+        self._frames += 1
         stage = stage_of(self._window)
         if not loading(stage) and not pictures_loading(stage):
             self.lift()
@@ -74,6 +78,7 @@ class StartCover(QObject):
         self.shownChanged.emit()
         self._window.frameSwapped.disconnect(self._frame)
         self._provider.image = QImage()
+        log.info("start picture lifted after %d frame(s) of the show", self._frames)
 
 
 class TakeStartPicture(QObject):
@@ -87,6 +92,9 @@ class TakeStartPicture(QObject):
         assert view.window is not None, "a view that is open"
         self._view, self._start = view, start
         self._pack = view.pack.root
+        # What the loaded files make of the key: a picture is of them, not of files that came
+        # later (a new version synced in, a staff pack's stick put in while the show started).
+        self._key = self._key_now()
         self.spoiled = False
         for signal in changes:
             signal.connect(self._spoil)
@@ -113,14 +121,10 @@ class TakeStartPicture(QObject):
             QTimer.singleShot(CALM_MS, self, self._look)
 
     def take(self) -> None:
-        _, screen = screen_now()
-        try:
-            key = startpicture.key(self._pack, self._start, screen)
-        except OSError as e:  # a file of the pack changed as it was read: the next start tries again
-            log.info("start picture not taken: %s", e)
+        key = self._key_now()
+        if key is None or key != self._key:  # files changed since they were loaded: the next start
             return
-        if key is None:  # a pack the show does not start on (shown after staff chose another)
-            return
+        screen = screen_now()[1]
         kept = Kept(key, self._pack, screen)
         if startpicture.read() == kept and startpicture.whole(kept):
             return
@@ -134,6 +138,15 @@ class TakeStartPicture(QObject):
         # Written off the window's thread: 8 MB (33 MB at 4K) need not hold a frame.
         self._writing = threading.Thread(target=_write, args=(kept, data), name="start picture", daemon=True)
         self._writing.start()
+
+    def _key_now(self) -> str | None:
+        """The key of the shown pack now; None for a pack the show does not start on (shown after
+        staff chose another) or if it cannot be read."""
+        try:
+            return startpicture.key(self._pack, self._start, screen_now()[1])
+        except Exception:  # only a cache: whatever is wrong with it, the show goes on without
+            log.exception("start picture not taken")
+            return None
 
     def wait(self) -> None:
         """Until the picture is written (tests)."""

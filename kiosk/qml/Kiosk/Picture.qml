@@ -46,8 +46,12 @@ Item {
                                       picture.height * picture.detail, picture.cropped)
         opacity: status === Image.Ready ? 1 : 0
         // A picture that arrives while the visitor looks fades in. None on a page set aside
-        // (it would redraw the screen for nothing), nor with the first screen.
-        Behavior on opacity { enabled: Ui.animate && Ui.started && picture.visible && !picture.aside; NumberAnimation { duration: 180 } }
+        // (it would redraw the screen for nothing), nor with the first screen, nor under the
+        // start picture (Main.qml), which is lifted as soon as it is there.
+        Behavior on opacity {
+            enabled: Ui.animate && Ui.started && picture.visible && !picture.aside && !(Ui.cover !== null && Ui.cover.shown)
+            NumberAnimation { duration: 180 }
+        }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
     }
     Rectangle {
