@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import statistics
 import subprocess
@@ -27,7 +28,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from . import BenchError, Figure
@@ -50,6 +50,7 @@ IDLE_TIMEOUT = 3600  # seconds: the attract loop must not start in the middle of
 # How long to watch. A slide lasts 260 ms (PageHost.qml); a screen that shows nothing new for
 # SLIDE_QUIET has finished moving.
 LAUNCH_QUIET, LAUNCH_LONGEST = 1.5, 30.0
+LIVE = re.compile(r": first frame on screen: .*, at (\d+\.\d+)$")  # the show's own clock, in its log
 PRESS_QUIET, PRESS_LONGEST = 0.12, 0.5  # the pressed look (a 90 ms scale) has to finish first
 RESPONSE_WITHIN, SLIDE_QUIET, SLIDE_LONGEST = 2.0, 0.4, 5.0
 MIRROR_APART = 0.02  # how far the mirror's picture may be from the screen's (Mirror.differs)
@@ -96,11 +97,12 @@ class Kiosk:
                         str(plan.pack)]
         self.output = self.home / "output.txt"
         self.process: subprocess.Popen | None = None
+        self.spawned_at = 0.0
 
     def start(self) -> float:
         """Spawn it; return the time just before the spawn."""
         out = self.output.open("ab")
-        self.spawned_at = time.time()
+        self.spawned_at = time.time()  # the clock the show writes in its log (live_ms)
         started = time.perf_counter()
         self.process = subprocess.Popen(self.command, env=self.env, stdout=out, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL)
@@ -128,17 +130,18 @@ class Kiosk:
         text = self.output.read_text(encoding="utf-8", errors="replace")[-2000:] if self.output.exists() else ""
         return f"(exit status {status})\n{text}" if status is not None else text
 
-    def live_ms(self) -> float | None:
-        """From its spawn to its own first frame, by its log ("first frame on screen", in ms)."""
-        for line in self._log_lines():
-            if ": first frame on screen: " in line:
-                try:
-                    at = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
-                except ValueError:
-                    continue
-                if at >= self.spawned_at - 0.001:  # not a line of an earlier launch
-                    return (at - self.spawned_at) * 1000
-        return None
+    def live_ms(self, seconds: float = LAUNCH_LONGEST) -> float | None:
+        """From its spawn to its own first frame, by its log ("first frame on screen: ..., at
+        TIME"), in ms; None if it has not said so within `seconds`."""
+        deadline = time.perf_counter() + seconds
+        while True:
+            for line in self._log_lines():
+                found = LIVE.search(line)
+                if found and float(found.group(1)) >= self.spawned_at:  # not a line of an earlier launch
+                    return (float(found.group(1)) - self.spawned_at) * 1000
+            if time.perf_counter() > deadline:
+                return None
+            time.sleep(0.05)
 
     def _log_lines(self) -> list[str]:
         return [line for log in sorted((self.home / "state" / "log").glob("kiosk.log*"))
@@ -162,7 +165,6 @@ class Launch:
     kiosk: Kiosk
     first_ms: float  # spawn to the first picture on the screen
     settled_ms: float  # spawn to the picture from which the screen stays within 1 % of its final one
-    live_ms: float | None  # spawn to the show's own first frame (its log): touch works from here
 
 
 def launch(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -> Launch:
@@ -177,7 +179,7 @@ def launch(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -
         raise BenchError(f"the kiosk showed nothing within {LAUNCH_LONGEST:g} s: {kiosk.why_not()}")
     final = seen.frames[-1].picture
     settled = seen.frames[settled_index([changed_fraction(f.picture, final) for f in seen.frames])]
-    return Launch(kiosk, (seen.frames[0].at - started) * 1000, (settled.at - started) * 1000, kiosk.live_ms())
+    return Launch(kiosk, (seen.frames[0].at - started) * 1000, (settled.at - started) * 1000)
 
 
 def wait_for(screen: Screen, picture: bytes, seconds: float = 10.0) -> bool:
@@ -289,6 +291,7 @@ class Series:
     def start_figures(self) -> None:
         plan, say, result = self.plan, self.say, self.result
         firsts, settleds, lives, pss, uss = [], [], [], [], []
+        silent = 0
         kiosk = None
         for run in range(plan.launches + 1):
             say(f"  launch {run}/{plan.launches}" + (" (warm-up, not counted)" if run == 0 else ""))
@@ -300,8 +303,11 @@ class Series:
             if run:
                 firsts.append(started.first_ms)
                 settleds.append(started.settled_ms)
-                if started.live_ms is not None:
-                    lives.append(started.live_ms)
+                live = kiosk.live_ms()
+                if live is None:
+                    silent += 1
+                else:
+                    lives.append(live)
                 memory = kiosk.tree.memory_mb()
                 pss.append(memory[0])
                 uss.append(memory[1])
@@ -314,8 +320,8 @@ class Series:
         self._stop(kiosk)
         live = [Figure("launch_live_ms", statistics.median(lives), "ms", None,
                        "spawn to the show's own first frame, by its log: touch works")] if lives else []
-        if not lives:
-            result.notes.append("no launch wrote 'first frame on screen' to its log")
+        if silent:
+            result.notes.append(f"{silent} launch(es) logged no 'first frame on screen': not in launch_live_ms")
         result.figures += [
             Figure("launch_first_frame_ms", statistics.median(firsts), "ms", 300,
                    "spawn to the first picture on screen (median)"),

@@ -4,8 +4,8 @@ While `kiosk run` starts it is off: the start makes some 40,000 objects, and the
 pass over them about 90 times (15-30 ms of CPU, measured). Once the first screen is up, what the
 start made and keeps all day is set aside ("frozen") from its passes, each of which would otherwise
 take 15 ms of a frame while a page slides. Reference counting still frees frozen objects; only
-cycles among them would stay, so after a pack switch, when the old pack's objects are let go, the
-collector looks at everything once more."""
+cycles among them would stay, and none were found: 0 after 1,000 navigations and 50 pack switches
+(a review's soak), the same memory growth with and without this policy."""
 
 from __future__ import annotations
 
@@ -23,8 +23,3 @@ def settle() -> None:
     gc.freeze()
     gc.enable()
 
-
-def renew() -> None:
-    """After a pack switch: the old pack's cycles are collected, what is kept set aside again."""
-    gc.unfreeze()
-    settle()

@@ -1,6 +1,7 @@
 """The start picture: the show's first screen as it looked the last time the show started, kept so
 that the next start can put it on the screen at once, while Qt Quick, the pack and the screens load
-behind it (on a PC without a GPU that is 150-200 ms before the show's own first frame).
+behind it (on a PC without a GPU that is 150-250 ms before the show's own first frame; the show
+then keeps it over its first screen until that screen's pictures are there: kiosk.ui.startcover).
 
 It is used only if nothing the first screen's look depends on has changed since it was taken: the
 pack's files, the kiosk's code, QML, icons and fonts, the Qt version, the machine's settings.json
@@ -8,7 +9,8 @@ pack's files, the kiosk's code, QML, icons and fonts, the Qt version, the machin
 for, the screen's size and pixel ratio, and the packs the show passed over to start on it (missing
 or with errors: one that comes back or is mended is the one the show starts on). Any change, and the
 show starts without it and takes a new one. What `auto` makes of the renderer on this machine is
-not in it: a new graphics driver shows the old picture for a fifth of a second.
+not in it: after a new graphics driver, its anti-aliasing may differ by a few levels until the
+cover lifts (at most 5 s).
 
 One picture per machine, in the cache folder, written by `kiosk run` alone. Its pixels are kept
 raw (32 bits each, as Qt draws them): reading 8 MB costs a start 5 ms, decoding a PNG of the same
@@ -73,8 +75,9 @@ def passed_over(pack: Path, start: Start) -> list[Path] | None:
 def key(pack: Path, start: Start, screen: Screen) -> str | None:
     """What the first screen of `pack` looks like depends on, as a short text; None if the show
     does not start on `pack`. A CRC: two different looks share one with a chance of 1 in 4
-    billion, and then the wrong picture shows for a fifth of a second; hashlib would load
-    OpenSSL, 4 ms of every start. Raises OSError if a file changes while it is read."""
+    billion, and then the wrong picture shows until the cover lifts (a touch, or at most 5 s);
+    hashlib would load OpenSSL, 4 ms of every start. Raises OSError if settings.json cannot be
+    read."""
     ahead = passed_over(pack, start)
     if ahead is None:
         return None

@@ -29,7 +29,8 @@ CACHE_FILE = "renderer.json"
 
 def pick_renderer(wanted: str = AUTO) -> Choice:
     """Choose the renderer for this machine and tell Qt Quick. Call after the QGuiApplication
-    exists and before any window is made."""
+    exists and before the first QQuickWindow is made (the start picture's plain window may be
+    up already)."""
     platform = QGuiApplication.platformName()
     forced = os.environ.get("QT_QUICK_BACKEND") or None
     needs_probe = wanted == AUTO and not forced and platform != "offscreen"
