@@ -13,7 +13,9 @@ from .. import __version__
 CODE_DIR = Path(__file__).resolve().parent.parent  # the kiosk package
 
 
-def _files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
+def files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
+    """Each file in `folder` and below whose name ends in `suffix`, with its size and modification
+    time."""
     found = []
     for top, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -32,9 +34,4 @@ def _files(folder: Path, suffix: str = "") -> list[tuple[str, int, int]]:
 def fingerprint(folder: Path, code: str = ".py") -> tuple[object, ...]:
     """What a load of `folder` depends on: where it is, its files and the code that reads and
     checks them (the kiosk's files ending in `code`: "" for all, QML and icons too)."""
-    return str(folder.resolve()), __version__, _files(CODE_DIR, code), _files(folder)
-
-
-def files(folder: Path) -> list[tuple[str, int, int]]:
-    """Each file in `folder` and below, with its size and modification time."""
-    return _files(folder)
+    return str(folder.resolve()), __version__, files(CODE_DIR, code), files(folder)

@@ -375,15 +375,17 @@ def run(app: QGuiApplication, start: Start, picture: StartPicture | None, *, win
     # What changes the first screen: the start picture is no longer of it.
     changes = [show.input.pressed, show.input.activity, show.idle.phaseChanged, show.navigator.moved,
                show.navigator.packChanged]
+    shown = None
     if picture is not None:
         log.info("start picture shown while the show loads (pack %s)", picture.kept.pack)
         if picture.kept.pack.resolve() == show.pack.root.resolve():
             StartCover(picture, show.view, changes, parent=show.view.engine)
+            shown = picture.kept
         else:  # the key said this pack; a fault of the kiosk's if not: never show the wrong one
             log.warning("start picture of %s, but the show starts on %s", picture.kept.pack, show.pack.root)
             picture.finish()
     if not windowed:
-        TakeStartPicture(show.view, start, changes, parent=show.view.engine)
+        TakeStartPicture(show.view, start, changes, shown, parent=show.view.engine)
 
     def first_frame() -> None:  # what can wait until the first screen is up
         QTimer.singleShot(0, collector.settle)  # after this frame's own handlers (the bench's mark)

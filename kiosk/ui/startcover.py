@@ -87,14 +87,19 @@ class TakeStartPicture(QObject):
     frame; unless it is already kept or the screen changes first (a touch, the attract loop,
     another pack: one of `changes`): then the next start tries again."""
 
-    def __init__(self, view: ShowView, start: Start, changes: list[SignalInstance], parent: QObject | None = None):
+    def __init__(self, view: ShowView, start: Start, changes: list[SignalInstance], shown: Kept | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         assert view.window is not None, "a view that is open"
         self._view, self._start = view, start
         self._pack = view.pack.root
         # What the loaded files make of the key: a picture is of them, not of files that came
         # later (a new version synced in, a staff pack's stick put in while the show started).
-        self._key = self._key_now()
+        # The start picture `shown` of this pack was checked against it already: not made twice.
+        if shown is not None and shown.pack.resolve() == self._pack.resolve():
+            self._key: str | None = shown.key
+        else:
+            self._key = self._key_now()
         self.spoiled = False
         for signal in changes:
             signal.connect(self._spoil)
