@@ -26,6 +26,7 @@ then it runs `kiosk report` (HTML and PDF) and prints the figures. Exit status 1
 from __future__ import annotations
 
 import argparse
+import bisect
 import os
 import random
 import shutil
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -134,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
         from kiosk.benchmark.mirror import Mirror
         mirror = Mirror(pack)
         began = time.monotonic()
-        kiosk = Kiosk(pack, home, display, f"{time.time()}:{day}:{rate}")
+        epoch, at = time.time(), time.perf_counter()
+        kiosk = Kiosk(pack, home, display, f"{epoch}:{day}:{rate}")
         kiosk.start(screen)
         problems: list[str] = []
         paused = 0  # visits the bench's own slowness ended early (see below)
@@ -185,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
             kiosk.stop()
             mirror.close()
             screen.close()
-    problems += check(home / "state" / "analytics.sqlite", visits, rate)
+    problems += check(home / "state" / "analytics.sqlite", visits, rate, lambda t: day + (t - at) * rate)
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     shutil.copy(home / "state" / "analytics.sqlite", out / "analytics.sqlite")
@@ -209,10 +212,11 @@ def integrity(home: Path) -> str:
         db.close()
 
 
-def check(path: Path, visits: list[Visit], rate: float) -> list[str]:
-    """The database against what the visitors did."""
+def check(path: Path, visits: list[Visit], rate: float, clock: Callable[[float], float]) -> list[str]:
+    """The database against what the visitors did; `clock` turns a real time into the analytics
+    clock's."""
     db = sqlite3.connect(path)
-    rows = db.execute("SELECT id, dwell, ended_by FROM visits ORDER BY started").fetchall()
+    rows = db.execute("SELECT id, started, dwell, ended_by FROM visits ORDER BY started").fetchall()
     views = {}
     for visit_id, screen in db.execute("SELECT visit, screen FROM views ORDER BY started, rowid"):
         views.setdefault(visit_id, []).append(screen)
@@ -223,11 +227,25 @@ def check(path: Path, visits: list[Visit], rate: float) -> list[str]:
     if len(waits) != len(visits) + 1 or sum(w is not None for w in waits) != len(visits):
         problems.append(f"{len(waits)} attract loops, {sum(w is not None for w in waits)} of them followed "
                         f"by a visit; made {len(visits)} visits, each after a loop")
-    if len(rows) != len(visits):
-        made = [("killed " if v.killed_at else "") + ">".join(v.screens) for v in visits]
-        found = [f"{ended_by} " + ">".join(views.get(visit_id, [])) for visit_id, _, ended_by in rows]
-        return [f"{len(rows)} visits in the database, {len(visits)} made:\n  made  {made}\n  found {found}"]
-    for n, (visit, (visit_id, dwell, ended_by)) in enumerate(zip(visits, rows)):
+    # Each visit in the database is the one made whose first touch is nearest its start; visits
+    # are seconds apart, the clocks within milliseconds.
+    touched = [clock(visit.first_touch) for visit in visits]  # in order
+    found: dict[int, tuple[str, float, str | None]] = {}
+    for visit_id, started, dwell, ended_by in rows:
+        near = bisect.bisect(touched, started)
+        n = min((n for n in (near - 1, near) if 0 <= n < len(touched)),
+                key=lambda n: abs(touched[n] - started), default=-1)
+        if n < 0 or abs(touched[n] - started) > 0.5 * rate or n in found:
+            problems.append(f"a visit in the database not made: started at {datetime.fromtimestamp(started):%H:%M:%S}"
+                            f" ({ended_by}, screens {views.get(visit_id, [])})")
+        else:
+            found[n] = visit_id, dwell, ended_by
+    for n, visit in enumerate(visits):
+        if n not in found:
+            problems.append(f"visit {n} not in the database: first touch at "
+                            f"{datetime.fromtimestamp(clock(visit.first_touch)):%H:%M:%S}, screens {visit.screens}")
+            continue
+        visit_id, dwell, ended_by = found[n]
         seen = views.get(visit_id, [])
         if visit.killed_at is None:
             if ended_by != "idle" or seen != visit.screens:

@@ -4,15 +4,17 @@ the attract loop, lockdown, the hidden staff menu and its PIN, and switching pac
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 
 from kiosk.core.staff import MAX_TRIES, hash_pin
 from kiosk.system import locations
 from kiosk.system.settings import Settings
+from kiosk.ui.idle import IdleController
 
 from .support import MINIMAL_PACK, YONGCHUAN_PACK
 from .test_ui_visitor import go
@@ -36,6 +38,26 @@ def type_pin(visitor: Visitor, pin: str) -> None:
 
 
 # --- idle -----------------------------------------------------------------------------------
+
+
+def test_a_touch_queued_behind_a_late_idle_timer_is_not_a_visit_of_its_own(qtbot):
+    """On a machine under load the UI thread can be held up past the idle timeout while the
+    visitor's next touch waits in the queue behind the timer: the kiosk must not reset and then
+    count that touch as a new visitor (seen in bench/visitors.py beside a runaway process)."""
+    idle = IdleController(timeout=0.2, countdown=0)
+    resets: list[str] = []
+    idle.resetRequested.connect(resets.append)
+    idle.release()  # a touch: the timer is due 0.2 s from now
+    time.sleep(0.5)  # the UI thread is held up past it...
+    before_touch: list[list[str]] = []
+    # ...and the next touch is queued behind the timer (a timer too, so Qt runs it after the late one)
+    QTimer.singleShot(1, lambda: (before_touch.append(list(resets)), idle.release()))
+    qtbot.waitUntil(lambda: bool(before_touch))
+    assert before_touch == [[]] and idle.active
+    with qtbot.waitSignal(idle.resetRequested):  # and with nobody there it still resets
+        pass
+    assert idle.attract
+
 
 
 def test_idle_countdown_then_a_full_reset(show_pack, qtbot):

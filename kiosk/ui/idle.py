@@ -7,11 +7,17 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from ..core.idle import ACTIVE, ATTRACT, PLAYING_BEAT_MS, WARNING, IdlePolicy
 
 log = logging.getLogger(__name__)
+
+# A timer that runs this much later than it was due ran on a UI thread held up (a machine under
+# load): a touch made meanwhile may wait in the queue behind it. The controller lets the queue run
+# for LOOK_AGAIN_MS before it judges, so that touch is not split off into a visit of its own.
+LATE = 0.05
+LOOK_AGAIN_MS = 100
 
 
 class IdleController(QObject):
@@ -29,7 +35,10 @@ class IdleController(QObject):
         self._asleep_since = 0.0  # when the attract loop came up, for the log
         self._seconds_left = 0
         self._timer = QTimer(self, singleShot=True)
-        self._timer.timeout.connect(self.tick)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # late means held up (LATE)
+        self._timer.timeout.connect(self._due_now)
+        self._due = 0.0  # when the timer was due
+        self._looked_again = False
         self._schedule()
 
     # --- read by QML ----------------------------------------------------------------------
@@ -118,6 +127,13 @@ class IdleController(QObject):
 
     # --- clock ----------------------------------------------------------------------------
 
+    def _due_now(self) -> None:
+        if not self._looked_again and self._clock() - self._due > LATE:
+            self._looked_again = True
+            self._timer.start(LOOK_AGAIN_MS)
+            return
+        self.tick()
+
     def tick(self) -> None:
         """Warn, count down or reset as the clock says is due: called by the timer, and by tests
         that move their own clock on."""
@@ -131,10 +147,13 @@ class IdleController(QObject):
         self._schedule()
 
     def _schedule(self) -> None:
-        wait = self._policy.next_check(self._clock())
+        now = self._clock()
+        wait = self._policy.next_check(now)
+        self._looked_again = False
         if wait is None:
             self._timer.stop()
         else:
+            self._due = now + wait
             self._timer.start(max(0, round(wait * 1000)))
 
     def _show(self, phase: str) -> None:
