@@ -63,6 +63,26 @@ def test_the_film_plays_hands_over_at_its_end_and_comes_round_again(show_pack, q
     qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
 
 
+def test_the_attract_films_are_made_when_the_loop_starts_and_let_go_when_it_ends(show_pack, qtbot, tmp_path, clip):
+    """While visitors use the show the attract loop's films and pictures hold no memory (a 1080p
+    poster and its frame buffer are 16 MB, and Qt Multimedia is not loaded): only the loop has them."""
+    show = show_pack(film_pack(tmp_path, clip, with_images=True))
+
+    def named_all(name: str) -> list[QObject]:
+        return [item for item in walk(show.window.contentItem()) if item.objectName() == name]
+
+    def films() -> list[QObject]:
+        return named_all("attractFilm") + named_all("attractPicture")
+
+    qtbot.waitUntil(lambda: named_all("attract") != [])  # the overlay is loaded after the first frame
+    assert films() == []
+    show.idle.goIdleNow()
+    qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
+    assert len(films()) == 2
+    show.idle.release()  # a touch wakes it
+    qtbot.waitUntil(lambda: films() == [])
+
+
 def test_a_film_alone_loops(show_pack, qtbot, tmp_path, clip):
     show = show_pack(film_pack(tmp_path, clip, with_images=False))
     show.idle.goIdleNow()

@@ -82,6 +82,9 @@ Item {
         function next() { shown = (shown + 1) % count }
         onVisibleChanged: if (!visible) shown = 0  // each attract loop starts from its beginning
 
+        // The slides are made when the loop starts and let go when it ends: while visitors use
+        // the show, a 1080p film's poster and frame hold 16 MB and a picture 8 MB, and Qt
+        // Multimedia need not be loaded.
         Repeater {
             model: attract.films
             Loader {
@@ -90,6 +93,7 @@ Item {
                 required property int index
                 anchors.fill: parent
                 visible: index === attract.shown
+                active: attract.visible
                 // By file name, so that Qt Multimedia is loaded for packs with films only.
                 Component.onCompleted: setSource("AttractFilm.qml", { film: modelData })
                 Binding {
@@ -104,8 +108,9 @@ Item {
             }
         }
         Repeater {
-            model: attract.images
+            model: attract.visible ? attract.images : []
             Picture {
+                objectName: "attractPicture"
                 required property string modelData
                 required property int index
                 anchors.fill: parent
