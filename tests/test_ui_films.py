@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from kiosk.ui.inspect import shown, walk
 
 from .support import MINIMAL_PACK, TESTS
+from .test_ui_waking import Clock
 
 sys.path.insert(0, str(TESTS.parent / "tools"))
 import make_media  # noqa: E402  (a tool, not a package)
@@ -63,24 +64,38 @@ def test_the_film_plays_hands_over_at_its_end_and_comes_round_again(show_pack, q
     qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
 
 
-def test_the_attract_films_are_made_when_the_loop_starts_and_let_go_when_it_ends(show_pack, qtbot, tmp_path, clip):
+def slides(show) -> list[QObject]:
+    return [item for item in walk(show.window.contentItem())
+            if item.objectName() in ("attractFilm", "attractPicture")]
+
+
+def test_the_attract_slides_are_made_with_the_countdown_and_let_go_when_a_visitor_is_back(
+        show_pack, qtbot, tmp_path, clip):
     """While visitors use the show the attract loop's films and pictures hold no memory (a 1080p
-    poster and its frame buffer are 16 MB, and Qt Multimedia is not loaded): only the loop has them."""
-    show = show_pack(film_pack(tmp_path, clip, with_images=True))
+    poster and its frame buffer are 16 MB, and Qt Multimedia is not loaded). They are made with the
+    countdown, so the loop comes with its pictures decoded, never fading in from nothing."""
+    clock = Clock()
+    show = show_pack(film_pack(tmp_path, clip, with_images=True), idle_timeout=60, idle_countdown=10, clock=clock)
+    qtbot.waitUntil(lambda: any(item.objectName() == "attract" for item in walk(show.window.contentItem())))
+    assert slides(show) == []  # the overlay is loaded (after the first frame), the slides are not
 
-    def named_all(name: str) -> list[QObject]:
-        return [item for item in walk(show.window.contentItem()) if item.objectName() == name]
-
-    def films() -> list[QObject]:
-        return named_all("attractFilm") + named_all("attractPicture")
-
-    qtbot.waitUntil(lambda: named_all("attract") != [])  # the overlay is loaded after the first frame
-    assert films() == []
-    show.idle.goIdleNow()
+    clock.now += 60
+    show.idle.tick()
+    assert show.idle.warning
+    qtbot.waitUntil(lambda: len(slides(show)) == 2 and not any(
+        picture.property("loading") for picture in walk(show.window.contentItem()) if picture.property("isPicture")
+        and picture.objectName() in ("attractPicture", "poster")))
+    clock.now += 10
+    show.idle.tick()
+    assert show.idle.attract
     qtbot.waitUntil(lambda: frame_shown(show), timeout=10_000)
-    assert len(films()) == 2
     show.idle.release()  # a touch wakes it
-    qtbot.waitUntil(lambda: films() == [])
+    qtbot.waitUntil(lambda: slides(show) == [])
+    clock.now += 60
+    show.idle.tick()
+    qtbot.waitUntil(lambda: len(slides(show)) == 2)
+    show.idle.release()  # a touch during the countdown lets them go too
+    qtbot.waitUntil(lambda: slides(show) == [])
 
 
 def test_a_film_alone_loops(show_pack, qtbot, tmp_path, clip):

@@ -60,6 +60,22 @@ def test_a_touch_queued_behind_a_late_idle_timer_is_not_a_visit_of_its_own(qtbot
 
 
 
+def test_a_hover_during_the_second_look_does_not_cut_it_short(qtbot):
+    """A touch panel working as a mouse moves the pointer just before it presses: that move, run
+    before the touch while the late timer takes its second look, must not reset at once."""
+    idle = IdleController(timeout=0.1, countdown=0.3)
+    resets: list[str] = []
+    idle.resetRequested.connect(resets.append)
+    idle.release()
+    qtbot.waitUntil(lambda: idle.warning)
+    time.sleep(0.6)  # the UI thread is held up past the end of the countdown...
+    before_touch: list[list[str]] = []
+    QTimer.singleShot(1, idle.hover)  # ...and the pointer moves, then the finger presses
+    QTimer.singleShot(30, lambda: (before_touch.append(list(resets)), idle.press(), idle.release()))
+    qtbot.waitUntil(lambda: bool(before_touch))
+    assert before_touch == [[]] and idle.active
+
+
 def test_idle_countdown_then_a_full_reset(show_pack, qtbot):
     visitor = awake_show(show_pack, qtbot, timeout=90, countdown=10)
     nav, idle = visitor.show.navigator, visitor.show.idle

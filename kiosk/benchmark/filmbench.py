@@ -8,8 +8,9 @@ which frame is on the screen, and whether one was skipped. The kiosk runs a copy
 whose attract loop is only that film (it loops with no gap), starting a few seconds after launch
 with no countdown. Measured:
 
-- first video frame: from the attract loop's first change on the screen (the poster comes) to
-  the first grab that shows a numbered frame;
+- first video frame: from the attract loop's first change on the screen to the first grab that
+  shows a numbered frame (with no countdown, the loop's poster is decoded within that time:
+  IdleOverlay.qml makes the slides with the countdown);
 - frames dropped: numbers skipped between the frames seen, over `watch_seconds`, and the
   frames per second seen;
 - CPU of the kiosk's processes over as long again, with no grabs, in percent of one core;
@@ -178,8 +179,8 @@ class Cells:
         return self.grab()[1]
 
     def first_frame_ms(self, home: bytes, kiosk) -> float:
-        """From the first change of the start screen (the attract loop coming, with its poster)
-        to the first numbered frame."""
+        """From the first change of the start screen (the attract loop coming) to the first
+        numbered frame."""
         deadline = time.perf_counter() + IDLE_TIMEOUT + FIRST_FRAME_WITHIN
         changed = None
         while time.perf_counter() < deadline:

@@ -149,6 +149,8 @@ class IdleController(QObject):
     def _schedule(self) -> None:
         now = self._clock()
         wait = self._policy.next_check(now)
+        if self._looked_again and self._timer.isActive() and wait is not None and wait <= 0:
+            return  # still overdue (a hover, new idle times): the second look stands
         self._looked_again = False
         if wait is None:
             self._timer.stop()

@@ -82,9 +82,11 @@ Item {
         function next() { shown = (shown + 1) % count }
         onVisibleChanged: if (!visible) shown = 0  // each attract loop starts from its beginning
 
-        // The slides are made when the loop starts and let go when it ends: while visitors use
-        // the show, a 1080p film's poster and frame hold 16 MB and a picture 8 MB, and Qt
-        // Multimedia need not be loaded.
+        // The slides are made with the countdown (their pictures decoded by the time the loop
+        // comes, so it never fades in from nothing) and let go when a visitor is back: while
+        // visitors use the show a 1080p film's poster and frame would hold 16 MB and a picture
+        // 8 MB, and Qt Multimedia need not be loaded.
+        readonly property bool made: Ui.idle.warning || Ui.idle.attract
         Repeater {
             model: attract.films
             Loader {
@@ -93,7 +95,7 @@ Item {
                 required property int index
                 anchors.fill: parent
                 visible: index === attract.shown
-                active: attract.visible
+                active: attract.made
                 // By file name, so that Qt Multimedia is loaded for packs with films only.
                 Component.onCompleted: setSource("AttractFilm.qml", { film: modelData })
                 Binding {
@@ -108,7 +110,7 @@ Item {
             }
         }
         Repeater {
-            model: attract.visible ? attract.images : []
+            model: attract.made ? attract.images : []
             Picture {
                 objectName: "attractPicture"
                 required property string modelData
