@@ -6,6 +6,7 @@ the show goes on."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import sys
@@ -137,6 +138,26 @@ def test_a_clip_playing_as_staff_switch_packs_holds_the_kiosk_no_more(visitor):
     assert visitor.show.switch_pack(visitor.show.pack.root).ok  # the same pack, built anew
     visitor.settle()
     assert not policy.players
+
+
+def test_the_film_frame_is_made_when_the_clip_is_played_and_lets_its_frames_go_with_the_page(visitor):
+    """PySide keeps the Python side of an item QML made after QML destroys it (kiosk/ui/film.py):
+    a page with a clip makes its FilmFrame only when played, and a page destroyed keeps no frame."""
+    from kiosk.ui.film import FilmFrame
+
+    def frames() -> list:
+        return [c for c in items(visitor.window.contentItem()) if c.objectName() == "filmFrame"]
+
+    assert frames() == [], "no frame for a clip nobody played"
+    visitor.tap("bigPlay")
+    visitor.qtbot.waitUntil(lambda: frame_shown(visitor), timeout=10_000)
+    assert len(frames()) == 1
+    assert visitor.show.switch_pack(visitor.show.pack.root).ok  # the page is destroyed as it plays
+    visitor.settle()
+    gc.collect()
+    kept = [o for o in gc.get_objects() if isinstance(o, FilmFrame)]
+    assert kept, "PySide keeps them (if this fails, it no longer does: _Latest may go)"
+    assert all(o._latest.picture is None and not o._latest.frame.isValid() for o in kept)
 
 
 def test_leaving_the_screen_stops_and_rewinds_it(visitor):

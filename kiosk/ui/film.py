@@ -41,12 +41,9 @@ class FilmFrame(QQuickPaintedItem):
         # cost the start of a show 8 ms, and its first screen shows no film.
         from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 
-        from .yuv import Converter
         self._sink = QVideoSink(self)
-        self._frame = QVideoFrame()
+        self._latest = _Latest(QVideoFrame())
         self._paint_options = QVideoFrame.PaintOptions()
-        self._picture: QImage | None = None  # the frame in RGB, made by libswscale (yuv.py)
-        self._converter = Converter()
         self._cover = True
         # Covering its item, a frame leaves nothing of what is below to see: painted opaque,
         # the picture is copied to the screen rather than blended over it (the software renderer
@@ -55,8 +52,8 @@ class FilmFrame(QQuickPaintedItem):
         # On the window's thread, as Qt delivers them: no frame is touched by two threads, and
         # none arrives for an item being destroyed.
         self._sink.videoFrameChanged.connect(self._arrived)
-        converter = self._converter
-        self.destroyed.connect(lambda: converter.close())
+        latest = self._latest  # not self: it is gone by then
+        self.destroyed.connect(lambda: latest.let_go())
 
     @Property(QObject, constant=True)
     def videoSink(self) -> QVideoSink:
@@ -65,7 +62,7 @@ class FilmFrame(QQuickPaintedItem):
     # True while a frame is there to show: until then (and after clear()) the poster shows.
     @Property(bool, notify=shownChanged)
     def shown(self) -> bool:
-        return self._frame.isValid()
+        return self._latest.frame.isValid()
 
     def _get_cover(self) -> bool:
         return self._cover
@@ -81,15 +78,14 @@ class FilmFrame(QQuickPaintedItem):
 
     def _arrived(self, frame: QVideoFrame) -> None:
         _quiet_ffmpeg()
-        self._picture = self._converter.picture(frame) if frame.isValid() else None
-        was = self._frame.isValid()
-        self._frame = frame
+        was = self._latest.frame.isValid()
+        self._latest.take(frame)
         if frame.isValid() != was:
             self.shownChanged.emit()
         self.update()
 
     def paint(self, painter: QPainter) -> None:
-        frame = self._frame
+        frame, picture = self._latest.frame, self._latest.picture
         if not frame.isValid() or frame.width() <= 0 or frame.height() <= 0:
             return
         box = QRectF(0, 0, self.width(), self.height())
@@ -97,11 +93,35 @@ class FilmFrame(QQuickPaintedItem):
         size = (frame.width() * scale, frame.height() * scale)
         target = QRectF((box.width() - size[0]) / 2, (box.height() - size[1]) / 2, *size)
         painter.setClipRect(box)
-        if self._picture is not None:
+        if picture is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(target, self._picture)
+            painter.drawImage(target, picture)
         else:
             frame.paint(painter, target, self._paint_options)
+
+
+class _Latest:
+    """The frame a FilmFrame shows, in RGB too (made by libswscale: yuv.py), and the converter.
+
+    Let go of when the item is destroyed: PySide (6.11) keeps the Python side of an item that QML
+    made, and all it holds, after QML destroys it (about 10 KB each), and a 1080p frame with its
+    picture is 11 MB. So a FilmFrame is made once per film player, and this is where its frames
+    live."""
+
+    def __init__(self, empty: QVideoFrame):
+        from .yuv import Converter
+        self.empty = empty
+        self.frame = empty
+        self.picture: QImage | None = None
+        self.converter = Converter()
+
+    def take(self, frame: QVideoFrame) -> None:
+        self.picture = self.converter.picture(frame) if frame.isValid() else None
+        self.frame = frame
+
+    def let_go(self) -> None:
+        self.converter.close()
+        self.frame, self.picture = self.empty, None
 
 
 _registered = False

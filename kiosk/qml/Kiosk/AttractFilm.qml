@@ -17,19 +17,23 @@ Item {
     readonly property url poster: tall && film.film.portrait_poster ? film.film.portrait_poster : film.film.poster
     property bool playing: false  // on screen now
     property bool loop: false  // the loop's only slide: round and round, with no gap
+    property bool made: false  // the countdown or the loop is up: its poster is wanted
     signal ended()  // played to its end, or gave up: time for the next slide
 
     Picture {
         objectName: "poster"
         anchors.fill: parent
-        source: film.poster
+        source: film.made ? film.poster : ""
         fillMode: Image.PreserveAspectCrop
         visible: !frame.shown
     }
     FilmFrame {
         id: frame
         objectName: "filmFrame"
-        anchors.fill: parent
+        // Sized only while it has a frame: Qt paints an item with contents even where it is not
+        // visible, into a buffer of its size (twice 8 MB at 1080p, held all day).
+        width: shown ? parent.width : 0
+        height: shown ? parent.height : 0
         visible: shown
     }
     MediaPlayer {

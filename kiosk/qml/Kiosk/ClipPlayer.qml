@@ -19,12 +19,14 @@ Item {
     readonly property bool away: !enabled || (Ui.idle !== null && Ui.idle.attract)
     readonly property bool heard: Ui.nav.sound === clipItem.media.file  // one sound at a time
     readonly property real controlsHeight: Ui.px(96)
+    readonly property FilmFrame frame: frameLoader.item as FilmFrame
     // The film's box: 16:9 at the top, as large as the clip allows above its controls.
     readonly property real filmHeight: Math.min(width * 9 / 16, height - controlsHeight - Ui.px(12))
     implicitHeight: width * 9 / 16 + controlsHeight + Ui.px(12)
 
     function start() {
         failed = false
+        frameLoader.active = true
         player.source = clipItem.media.file
         player.play()
     }
@@ -73,14 +75,19 @@ Item {
             anchors.fill: parent
             source: clipItem.media.poster
             fillMode: Image.PreserveAspectCrop  // a still of the film, filling its box as the film does
-            visible: !frame.shown
+            visible: !(clipItem.frame?.shown ?? false)
         }
-        FilmFrame {
-            id: frame
-            objectName: "filmFrame"
+        // Made when the visitor first plays the clip, not with every page that has one: PySide
+        // keeps what QML made of a Python item after it is destroyed (kiosk/ui/film.py).
+        Loader {
+            id: frameLoader
             anchors.fill: parent
-            cover: false
-            visible: shown
+            active: false  // start()
+            sourceComponent: FilmFrame {
+                objectName: "filmFrame"
+                cover: false
+                visible: shown
+            }
         }
         TapTarget {
             name: Ui.t(Ui.nav.pack.strings[clipItem.playing ? "pause" : "play"])
@@ -194,7 +201,7 @@ Item {
     PlayingHold { player: player }
     MediaPlayer {
         id: player
-        videoOutput: frame.videoSink
+        videoOutput: clipItem.frame?.videoSink ?? null
         // No sound until the visitor asks (setSound): a booth is loud, and their neighbours did
         // not choose it.
         onMediaStatusChanged: if (mediaStatus === MediaPlayer.EndOfMedia) clipItem.stop()

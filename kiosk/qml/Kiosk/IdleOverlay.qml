@@ -82,11 +82,14 @@ Item {
         function next() { shown = (shown + 1) % count }
         onVisibleChanged: if (!visible) shown = 0  // each attract loop starts from its beginning
 
-        // The slides are made with the countdown (their pictures decoded by the time the loop
-        // comes, so it never fades in from nothing) and let go when a visitor is back: while
-        // visitors use the show a 1080p film's poster and frame would hold 16 MB and a picture
-        // 8 MB, and Qt Multimedia need not be loaded.
+        // The slides' pictures (a film's poster) are decoded with the countdown, so the loop
+        // never fades in from nothing, and let go when a visitor is back: while visitors use the
+        // show they would hold 8 MB each at 1080p. A film's player is made with the first
+        // countdown (so Qt Multimedia is not loaded at start) and kept: PySide keeps what QML
+        // made of its FilmFrame after it is destroyed (kiosk/ui/film.py).
         readonly property bool made: Ui.idle.warning || Ui.idle.attract
+        property bool filmsMade: false
+        onMadeChanged: if (made) filmsMade = true
         Repeater {
             model: attract.films
             Loader {
@@ -95,7 +98,7 @@ Item {
                 required property int index
                 anchors.fill: parent
                 visible: index === attract.shown
-                active: attract.made
+                active: attract.filmsMade
                 // By file name, so that Qt Multimedia is loaded for packs with films only.
                 Component.onCompleted: setSource("AttractFilm.qml", { film: modelData })
                 Binding {
@@ -103,6 +106,7 @@ Item {
                     value: attract.visible && slide.index === attract.shown
                 }
                 Binding { target: slide.item; property: "loop"; when: slide.item !== null; value: attract.count === 1 }
+                Binding { target: slide.item; property: "made"; when: slide.item !== null; value: attract.made }
                 Connections {
                     target: slide.item
                     function onEnded() { attract.next() }
