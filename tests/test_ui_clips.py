@@ -157,7 +157,7 @@ def test_the_film_frame_is_made_when_the_clip_is_played_and_lets_its_frames_go_w
     gc.collect()
     kept = [o for o in gc.get_objects() if isinstance(o, FilmFrame)]
     assert kept, "PySide keeps them (if this fails, it no longer does: _Latest may go)"
-    assert all(o._latest.picture is None and not o._latest.frame.isValid() for o in kept)
+    assert not any(o._latest.held() for o in kept)
 
 
 def test_leaving_the_screen_stops_and_rewinds_it(visitor):

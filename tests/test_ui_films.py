@@ -105,7 +105,9 @@ def test_the_attract_pictures_are_decoded_with_the_countdown_and_let_go_when_a_v
         show.idle.release()  # a touch wakes it
         qtbot.waitUntil(lambda: wanted() == [])
         gc.collect()
-        made = made or sum(isinstance(o, FilmFrame) for o in gc.get_objects())
+        films = [o for o in gc.get_objects() if isinstance(o, FilmFrame)]
+        made = made or len(films)
+        qtbot.waitUntil(lambda films=films: not any(o._latest.held() for o in films))  # nor the last frame (8 MB)
     clock.now += 60
     show.idle.tick()
     qtbot.waitUntil(decoded)
@@ -113,6 +115,13 @@ def test_the_attract_pictures_are_decoded_with_the_countdown_and_let_go_when_a_v
     qtbot.waitUntil(lambda: wanted() == [])
     gc.collect()
     assert sum(isinstance(o, FilmFrame) for o in gc.get_objects()) == made
+    other = film_pack(tmp_path / "other", clip, with_images=False)
+    (other / "films" / "clip.mp4").rename(other / "films" / "other.mp4")
+    yaml = other / "pack.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("films/clip.mp4", "films/other.mp4"), encoding="utf-8")
+    assert show.switch_pack(other).ok
+    qtbot.waitUntil(lambda: named_all("attract") != [])
+    assert named_all("attractFilm") == [], "another pack's films are made with its first countdown"
 
 
 def test_a_film_alone_loops(show_pack, qtbot, tmp_path, clip):

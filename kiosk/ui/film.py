@@ -116,8 +116,15 @@ class _Latest:
         self.converter = Converter()
 
     def take(self, frame: QVideoFrame) -> None:
+        """The next frame; an invalid one when the film stops: then nothing is held until the next."""
         self.picture = self.converter.picture(frame) if frame.isValid() else None
+        if not frame.isValid():
+            self.converter.close()
         self.frame = frame
+
+    def held(self) -> bool:
+        """Whether it holds a frame or a picture (for tests)."""
+        return self.frame.isValid() or self.picture is not None or not self.converter.empty()
 
     def let_go(self) -> None:
         self.converter.close()

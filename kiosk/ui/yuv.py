@@ -88,10 +88,16 @@ class Converter:
         self._image = QImage()
 
     def close(self) -> None:
+        """Let go of the scaler and the picture (8 MB at 1080p); the next frame makes them again."""
         lib = library()
         if self._context and lib is not None:
             lib.sws_freeContext(self._context)
         self._context = None
+        self._image = QImage()
+
+    def empty(self) -> bool:
+        """Holding neither a scaler nor a picture."""
+        return self._context is None and self._image.isNull()
 
     def picture(self, frame: QVideoFrame) -> QImage | None:
         """The frame as an RGB picture of its own size, valid until the next frame; None where

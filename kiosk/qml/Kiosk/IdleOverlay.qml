@@ -90,6 +90,7 @@ Item {
         readonly property bool made: Ui.idle.warning || Ui.idle.attract
         property bool filmsMade: false
         onMadeChanged: if (made) filmsMade = true
+        onFilmsChanged: filmsMade = made  // another pack's: made with its first countdown
         Repeater {
             model: attract.films
             Loader {
