@@ -9,8 +9,8 @@ whose attract loop is only that film (it loops with no gap), starting a few seco
 with no countdown. Measured:
 
 - first video frame: from the attract loop's first change on the screen to the first grab that
-  shows a numbered frame (with no countdown, the loop's poster is decoded within that time:
-  IdleOverlay.qml makes the slides with the countdown);
+  shows a numbered frame (with no countdown, the film's player is made and its poster decoded
+  within that time: IdleOverlay.qml does both with the countdown);
 - frames dropped: numbers skipped between the frames seen, over `watch_seconds`, and the
   frames per second seen;
 - CPU of the kiosk's processes over as long again, with no grabs, in percent of one core;
