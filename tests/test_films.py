@@ -99,6 +99,12 @@ def validate(pack: Path, tmp_path: Path) -> subprocess.CompletedProcess:
                           stderr=subprocess.STDOUT, text=True, timeout=600)
 
 
+def test_making_the_test_films_leaves_this_process_scheduled_as_it_was(films):
+    """SVT-AV1 run as root turns its caller to real-time scheduling: the rest of the tests (and
+    the Syncthing they start) would starve the machine (tools/make_media.py puts it back)."""
+    assert os.sched_getscheduler(0) == os.SCHED_OTHER
+
+
 def test_films_that_play_validate_clean(tmp_path, films):
     run = validate(pack_with_films(tmp_path, films, ["h264.mp4", "vp9.webm"]), tmp_path)
     assert run.returncode == 0, run.stdout

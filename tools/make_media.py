@@ -9,6 +9,7 @@ SVT-AV1 in its wheels, in the `test` extra).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -48,6 +49,18 @@ def frame_picture(index: int, size: tuple[int, int], frames: int) -> bytes:
 
 def make_film(path: Path, kind: str) -> Path:
     """Write a film of `kind` (a key of KINDS) to `path`."""
+    # SVT-AV1 (libsvtav1), run as root, turns the calling thread to real-time scheduling
+    # (SCHED_FIFO 99) and leaves it so: a test process would then starve the machine, and every
+    # process it starts (Syncthing in tests/test_fleet.py) would inherit it. Put back after.
+    policy = os.sched_getscheduler(0) if hasattr(os, "sched_getscheduler") else None
+    try:
+        return _make_film(path, kind)
+    finally:
+        if policy is not None and os.sched_getscheduler(0) != policy:
+            os.sched_setscheduler(0, policy, os.sched_param(0))
+
+
+def _make_film(path: Path, kind: str) -> Path:
     import av
 
     codec, pixels, size, fps, seconds, _ = KINDS[kind]
