@@ -91,3 +91,33 @@ def test_a_child_that_fails_or_hangs_means_no_opengl(tmp_path, monkeypatch):
     monkeypatch.setattr(graphics, "PROBE_SECONDS", 0.5)
     assert graphics._ask_child("xcb") is None
     assert choose("auto", "xcb", None).why == "no OpenGL driver could be used"
+
+
+POOL = """
+import pathlib, sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from kiosk.ui.graphics import pick_renderer
+app = QGuiApplication(sys.argv[:1])
+pick_renderer(sys.argv[1])
+image = QImage(2000, 2000, QImage.Format.Format_ARGB32_Premultiplied)
+image.fill(0xFF336699)
+image.scaled(1000, 1000, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+names = [task.read_text().strip() for task in pathlib.Path("/proc/self/task").glob("*/comm")]
+print(names.count("Thread (pooled)"))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/task")
+def test_drawing_in_software_keeps_qt_s_image_work_on_the_thread_that_asks(tmp_path):
+    """Qt's pool of threads for image work cost the software renderer more than it saved (slides,
+    CPU, memory: kiosk.ui.graphics). The same smooth scale of a big image that starts the pool's
+    threads with a hardware renderer starts none in software."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QUICK_BACKEND", "QT_NO_GUI_THREADPOOL")}
+    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_HOME=str(tmp_path))
+    pooled = {}
+    for renderer in ("hardware", "software"):
+        done = subprocess.run([sys.executable, "-c", POOL, renderer], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+        pooled[renderer] = int(done.stdout)
+    assert pooled["hardware"] > 0 and pooled["software"] == 0, pooled
