@@ -117,8 +117,10 @@ class _Latest:
 
     def take(self, frame: QVideoFrame) -> None:
         """The next frame; an invalid one when the film stops: then nothing is held until the next."""
-        self.picture = self.converter.picture(frame) if frame.isValid() else None
-        if not frame.isValid():
+        if frame.isValid():
+            self.picture = self.converter.picture(frame)
+        else:
+            self.picture = None
             self.converter.close()
         self.frame = frame
 
