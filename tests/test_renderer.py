@@ -110,8 +110,8 @@ print(names.count("Thread (pooled)"))
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/task")
 def test_drawing_in_software_keeps_qt_s_image_work_on_the_thread_that_asks(tmp_path):
-    """Qt's pool of threads for image work cost the software renderer more than it saved (slides,
-    CPU, memory: kiosk.ui.graphics). The same smooth scale of a big image that starts the pool's
+    """Qt's pool of threads for image work cost the software renderer more than it saved (slides
+    and CPU: kiosk.ui.graphics). The same smooth scale of a big image that starts the pool's
     threads with a hardware renderer starts none in software."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QUICK_BACKEND", "QT_NO_GUI_THREADPOOL")}
     env.update(QT_QPA_PLATFORM="offscreen", KIOSK_HOME=str(tmp_path))
