@@ -2,6 +2,7 @@
 
 from kiosk.core.navigation import BACKWARD, FORWARD, MAX_HISTORY, Navigation, is_back_swipe
 from kiosk.ui.images import decode_size
+from kiosk.ui.present import font_features
 
 
 def nav() -> Navigation:
@@ -151,3 +152,10 @@ def test_larger_text_grows_body_text_a_quarter_but_never_past_large_print():
     assert text_size(36, LARGE_TEXT) == LARGE_PRINT  # a sub-heading: to large print, not past it
     assert text_size(72, LARGE_TEXT) == 72  # a heading is large already
     assert all(text_size(size, 1.0) == size for size in (16, 28, 72))
+
+
+def test_languages_that_set_quotes_a_full_em_wide_keep_them_so():
+    for code in ("zh", "zh-Hant", "ja", "ko"):
+        assert font_features(code) == {}, code
+    for code in ("en", "en-GB", "fr", "de"):
+        assert font_features(code) == {"pwid": 1}, code

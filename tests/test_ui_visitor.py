@@ -85,6 +85,23 @@ def test_language_switches_in_place(visitor):
     assert visitor.text_of("screenTitle") == title_zh
 
 
+def test_quotes_in_english_are_as_narrow_as_english_sets_them(show_pack, qtbot):
+    """The bundled font is Chinese: its “ ” are a full em wide, as Chinese sets them, which in an
+    English sentence leaves a gap on each side ("a  “1+N”  model", the plans screen)."""
+    visitor = Visitor(show_pack(YONGCHUAN_PACK), qtbot)
+    go(visitor, "history")
+    title = visitor.find("screenTitle")  # a Label, as every text of a pack is
+    widths = {}
+    for language in ("zh", "en"):
+        if visitor.show.navigator.language != language:
+            visitor.tap("languageButton")
+        title.setProperty("text", "中")  # a full em
+        em = title.property("implicitWidth")
+        title.setProperty("text", "“1+N”")
+        widths[language] = title.property("implicitWidth")
+    assert em > 0 and widths["zh"] - widths["en"] > em / 2, (widths, em)
+
+
 def test_swipe_through_the_timeline(visitor):
     go(visitor, "history")
     pager = visitor.find("pager")

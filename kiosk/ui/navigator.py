@@ -12,7 +12,7 @@ from ..content.captions import Cue, caption_at, read_vtt
 from ..core.contrast import HIGH_CONTRAST
 from ..core.navigation import BACK, HOME, LARGE_PRINT, OPEN, Look, Navigation, is_back_swipe
 from .images import decode_size_for
-from .present import language_name, present, present_pack
+from .present import font_features, language_name, present, present_pack
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +166,11 @@ class Navigator(QObject):
     def nextLanguageName(self) -> str:
         """The language button's label: the next language named in itself."""
         return language_name(self._nav.next_language())
+
+    @Property("QVariantMap", notify=languageChanged)
+    def fontFeatures(self) -> dict[str, int]:
+        """How the current language's text is shaped (kiosk.ui.present.font_features)."""
+        return font_features(self._nav.language)
 
     # --- what QML asks for ----------------------------------------------------------------
 

@@ -22,6 +22,17 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code.upper())
 
 
+FULL_WIDTH_PUNCTUATION = {"zh", "ja", "ko"}  # languages that set quotes and the like a full em wide
+
+
+def font_features(code: str) -> dict[str, int]:
+    """The OpenType features text in a language is shaped with. A CJK font (the bundled Noto Sans
+    CJK SC) draws “ ” ‘ ’ a full em wide, as Chinese sets them; in English that leaves a gap of
+    half an em on each side ("a  “1+N”  model"). `pwid` takes the font's proportional forms (at
+    40 px, 19 px instead of 40); a font without them ignores it."""
+    return {} if code.split("-")[0].lower() in FULL_WIDTH_PUNCTUATION else {"pwid": 1}
+
+
 # The app's own words (not the pack's), per language; other languages fall back to English.
 UI_STRINGS = {
     "back": {"zh": "返回", "en": "Back"},

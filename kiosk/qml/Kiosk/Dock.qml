@@ -48,6 +48,7 @@ Rectangle {
             color: Ui.theme.muted
             font.pixelSize: Ui.fontPx(Ui.type.label)
             elide: Text.ElideRight
+            font.features: Ui.fontFeatures
             anchors.verticalCenter: parent.verticalCenter
             visible: !Ui.portrait
         }

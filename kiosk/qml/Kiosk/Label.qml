@@ -5,6 +5,7 @@ import Kiosk
 Text {
     color: Ui.theme.text
     font.pixelSize: Ui.fontPx(Ui.type.body)
+    font.features: Ui.fontFeatures
     wrapMode: Text.Wrap
     textFormat: Text.PlainText
     lineHeight: 1.15

@@ -38,6 +38,7 @@ Rectangle {
             color: Ui.theme.text
             font.pixelSize: button.fontSize
             font.weight: Font.DemiBold
+            font.features: Ui.fontFeatures
             anchors.verticalCenter: parent.verticalCenter
         }
     }

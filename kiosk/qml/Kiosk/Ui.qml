@@ -24,6 +24,9 @@ QtObject {
 
     readonly property var theme: nav ? nav.theme : ({})  // the pack's, or high contrast
     readonly property string language: nav ? nav.language : ""
+    // Set on every Text that shows words of the current language (Label, the dock, buttons):
+    // proportional quotes in English from a CJK font (kiosk.ui.present.font_features).
+    readonly property var fontFeatures: nav ? nav.fontFeatures : ({})
     // Larger while the visitor has A+ on (kiosk.core.navigation.LARGE_TEXT).
     readonly property real textScale: nav ? nav.textScale : 1
     readonly property real largePrint: nav ? nav.largePrint : 0  // with no navigator, textScale is 1: unused
