@@ -22,7 +22,7 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code.upper())
 
 
-FULL_WIDTH_PUNCTUATION = {"zh", "ja", "ko"}  # languages that set quotes and the like a full em wide
+FULL_WIDTH_PUNCTUATION = {"zh", "ja"}  # languages that set quotes a full em wide (Korean sets them as English)
 
 
 def font_features(code: str) -> dict[str, int]:
