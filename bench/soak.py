@@ -9,7 +9,6 @@ shows. `--json` prints one object.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import gc
 import json
 import os
@@ -27,7 +26,7 @@ os.environ.setdefault("KIOSK_HOME", tempfile.mkdtemp(prefix="kiosk-soak-"))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from kiosk.content import load_pack  # noqa: E402
-from kiosk.system import collector, locations  # noqa: E402
+from kiosk.system import collector, heap, locations  # noqa: E402
 from kiosk.system.imagecheck import check_image  # noqa: E402
 from kiosk.ui.app import Show  # noqa: E402
 from kiosk.ui.graphics import pick_renderer  # noqa: E402
@@ -51,8 +50,7 @@ def settled_rss_mb(show: Show) -> float:
     show.navigator.home()
     frame(show)
     gc.collect()
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    heap.trim()
     return round(rss_mb(), 1)
 
 
@@ -85,14 +83,14 @@ def main() -> int:
     # Warm up, so that what follows shows growth, not caches filling: every screen in both
     # languages, the other pack and back (without these, the first 2,000 navigations added
     # 5 to 12 MB, the next 8,000 at most 3)...
-    for pack in (packs[1], packs[0]):
+    for next_pack in (packs[1], packs[0]):
         for _ in range(2):
             for screen in nav.screen_ids:
                 nav.open(screen)
                 frame(show)
             nav.toggleLanguage()
             frame(show)
-        show.switch_pack(pack.root)
+        show.switch_pack(next_pack.root)
         frame(show)
     show.idle.goIdleNow()  # ...and the attract loop once (it loads Qt Multimedia for its films)
     frame(show)

@@ -42,3 +42,9 @@ def keep_compact() -> None:
     if _LIBC and not (_LIBC.mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK) and _LIBC.mallopt(M_TRIM_THRESHOLD, TRIM_ABOVE)):
         log.warning("could not set the memory allocator's thresholds; memory may grow a little")
 
+
+def trim() -> None:
+    """Give the heap's free pages back now, so that resident memory shows what is held (the soak
+    bench measures with it; the kiosk itself leaves it to TRIM_ABOVE)."""
+    if _LIBC:
+        _LIBC.malloc_trim(0)
