@@ -32,7 +32,6 @@ from kiosk.ui.app import Show  # noqa: E402
 from kiosk.ui.graphics import pick_renderer  # noqa: E402
 from kiosk.ui.render import pump, settle  # noqa: E402
 
-
 ATTRACT_PLAYS_MS = 4000
 
 

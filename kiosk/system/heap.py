@@ -8,10 +8,11 @@ process rather than given back: `kiosk bench` measured +32 MB of resident memory
 moment they are freed) and a low trim threshold gives the heap's free top back: +1 MB over
 4,000 navigations, and 20 MB less at start.
 
-What is left (`bench/soak.py`: 7 to 11 MB over 10,000 navigations and 50 pack switches, while
-the heap in use stays flat) is fragmentation. None of these did better, in two soaks each:
-one arena (MALLOC_ARENA_MAX=1), a 64 KB threshold, mimalloc (40 MB more at start), jemalloc
-(Qt Quick crashes under it within seconds; valgrind finds no bad access under glibc).
+What is left (`bench/soak.py`: 7 to 12 MB over 10,000 navigations and 50 pack switches, most
+of it by the 20th switch, while the heap in use stays flat) is fragmentation. None of these did
+better, in two soaks each: one arena (MALLOC_ARENA_MAX=1), a 64 KB threshold, mimalloc (40 MB
+more at start), jemalloc (Qt Quick crashes under it within seconds; valgrind finds no bad
+access under glibc).
 """
 
 from __future__ import annotations
