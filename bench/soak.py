@@ -32,7 +32,7 @@ from kiosk.ui.app import Show  # noqa: E402
 from kiosk.ui.graphics import pick_renderer  # noqa: E402
 from kiosk.ui.render import pump, settle  # noqa: E402
 
-ATTRACT_PLAYS_MS = 4000
+ATTRACT_PLAYS_MS = 4000  # the film decoder holds about all it will by then (276 MB after 2 s, 280 after 6)
 
 
 def rss_mb() -> float:
@@ -44,17 +44,22 @@ def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
+def held_rss_mb() -> float:
+    """Resident memory once garbage is collected and the C allocator has handed its free pages
+    back: what the process holds, not what it has yet to give back."""
+    gc.collect()
+    heap.trim()
+    return round(rss_mb(), 1)
+
+
 def settled_rss_mb(show: Show) -> float:
-    """Resident memory on the home screen as a visitor finds it (the screens one tap away
-    built), once garbage is collected and the C allocator has handed its free pages back.
+    """Memory held on the home screen as a visitor finds it (the screens one tap away built).
     Sampled on whatever screen a navigation left, a run of 20,000 swung between 175 and 217 MB
     and ended where it began, which hides a leak as well as it invents one; sampled before the
     screens one tap away were built, three samples in a row differed by up to 2.4 MB."""
     show.navigator.home()
     settle(show)
-    gc.collect()
-    heap.trim()
-    return round(rss_mb(), 1)
+    return held_rss_mb()
 
 
 def attract_rss_mb(show: Show) -> float:
@@ -63,9 +68,7 @@ def attract_rss_mb(show: Show) -> float:
     1080p). A navigation-only soak never shows it; the first film also loads Qt Multimedia."""
     show.idle.goIdleNow()
     pump(ATTRACT_PLAYS_MS)
-    gc.collect()
-    heap.trim()
-    mb = round(rss_mb(), 1)
+    mb = held_rss_mb()
     show.idle.activity()
     frame(show)
     return mb
