@@ -36,7 +36,7 @@ from kiosk.ui.render import pump, settle  # noqa: E402
 
 WARM_UP_NAVIGATIONS = 800  # four pack switches: back in the first pack, as at the end
 WARM_UP_PER_LANGUAGE = 100  # as in a run of 10,000
-ATTRACT_PLAYS_MS = 4000  # the film decoder holds about all it will by then (276 MB after 2 s, 280 after 6)
+ATTRACT_PLAYS_MS = 4000  # the film decoder holds all it will by then (235 MB after 4 s, after 8 and after 12)
 
 
 def rss_mb() -> float:
@@ -68,8 +68,8 @@ def settled_rss_mb(show: Show) -> float:
 
 def attract_rss_mb(show: Show) -> float:
     """Resident memory once the attract loop's film has played a few seconds: it is what an
-    unattended kiosk holds most of the day (FFmpeg's decoder and its frames, about 100 MB at
-    1080p). A navigation-only soak never shows it; the first film also loads Qt Multimedia."""
+    unattended kiosk holds most of the day (FFmpeg's decoder and its frames, about 60 MB at
+    1080p; 100 before the pack's films had one reference frame: tools/make_art_film.py). A navigation-only soak never shows it; the first film also loads Qt Multimedia."""
     show.idle.goIdleNow()
     pump(ATTRACT_PLAYS_MS)
     mb = held_rss_mb()
