@@ -69,7 +69,8 @@ def settled_rss_mb(show: Show) -> float:
 def attract_rss_mb(show: Show) -> float:
     """Resident memory once the attract loop's film has played a few seconds: it is what an
     unattended kiosk holds most of the day (FFmpeg's decoder and its frames, about 60 MB at
-    1080p; 100 before the pack's films had one reference frame: tools/make_art_film.py). A navigation-only soak never shows it; the first film also loads Qt Multimedia."""
+    1080p; 100 before the pack's films had one reference frame: tools/make_art_film.py). A
+    navigation-only soak never shows it; the first film also loads Qt Multimedia."""
     show.idle.goIdleNow()
     pump(ATTRACT_PLAYS_MS)
     mb = held_rss_mb()
