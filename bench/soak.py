@@ -100,7 +100,6 @@ def run(show: Show, packs: list, rng: random.Random, navigations: int, per_langu
     `per_language` navigations the other language and an idle reset, every second time the other
     pack too (starter, back, ...). Memory every tenth pack switch goes to `trace`."""
     nav = show.navigator
-    switches = 0
     for i in range(navigations):
         move = rng.random()
         if move < 0.6:
@@ -121,8 +120,7 @@ def run(show: Show, packs: list, rng: random.Random, navigations: int, per_langu
             frame(show)
             counts["idle_resets"] += 1
             if counts["language_switches"] % 2 == 0:
-                switches += 1
-                show.switch_pack(packs[switches % 2].root)
+                show.switch_pack(packs[(counts["pack_switches"] + 1) % 2].root)
                 frame(show)
                 counts["pack_switches"] += 1
                 if trace is not None and counts["pack_switches"] % 10 == 0:  # back in the first pack
@@ -166,7 +164,7 @@ def main() -> int:
     # pack). Sampled without it, memory rose 5 to 7 MB over the first 100 to 400 navigations,
     # then stayed within 2 MB for 6,000: what such a mix leaves the process holding (heaptrack:
     # 2.8 MB more in use after 2,000 navigations, 1.7 MB of it pictures Qt Quick decoded, of
-    # which Qt keeps up to 2 MB no longer shown; a JavaScript heap 1 to 2 MB larger; the C
+    # which Qt keeps up to 2 MB no longer shown; a JavaScript heap 1 to 3 MB larger; the C
     # heap's pages fragmented), and no more after 10,000 (42 KB more in use than after 2,000).
     run(show, packs, rng, WARM_UP_NAVIGATIONS, WARM_UP_PER_LANGUAGE, zero_counts())
     before = snapshot(show)

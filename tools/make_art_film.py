@@ -23,8 +23,8 @@ Paths are inside the pack folder.
 
 H.264 (x264, through PyAV from the `test` extra), 8-bit 4:2:0, 30 frames a second, a key frame
 every second, one reference frame and no B-frames, MP4 with its index at the front: what every
-booth PC decodes in software, holding little memory. A film's
-poster is its first picture, which is also its first and last frame.
+booth PC decodes in software, holding little memory. A film's poster is its first picture, which
+is also its first and last frame.
 """
 
 from __future__ import annotations
