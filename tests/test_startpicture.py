@@ -28,11 +28,10 @@ from kiosk.ui.inspect import is_picture, pictures_loading, shown, stage_of, walk
 from kiosk.ui.startcover import StartCover, TakeStartPicture
 from kiosk.ui.startpicture import StartPicture, show_kept
 
-from .support import MINIMAL_PACK
+from .support import HANG, MINIMAL_PACK, wait_for_line
 from .xserver import xvfb
 
 BOOTH = Screen(1920, 1080, 1.0)
-HANG = 60  # seconds: only so a broken build fails instead of hanging CI; not a speed limit
 
 
 @pytest.fixture
@@ -266,15 +265,6 @@ def test_no_picture_is_taken_of_a_screen_a_visitor_has_touched(pack, qtbot, monk
 
 
 # --- the show as a booth runs it: `kiosk run` on a real X server -----------------------------------
-
-def wait_for_line(log: Path, line: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + HANG
-    while not (log.exists() and line in log.read_text(encoding="utf-8")):
-        assert process.poll() is None, f"the kiosk stopped (exit status {process.returncode})"
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for '{line}' in the log")
-        time.sleep(0.05)
-
 
 def viewable_windows(name: str) -> int:
     from Xlib import X, display

@@ -202,13 +202,21 @@ def test_tap_during_a_transition_is_not_lost(visitor):
 
 
 def test_pinch_zoom_and_pan_in_the_gallery(show_pack, qtbot):
+    """And the picture is decoded at twice its size only while it is zoomed."""
     visitor = Visitor(show_pack(YONGCHUAN_PACK), qtbot, "touch")
     go(visitor, "gallery")
     pager = visitor.find("pager")
     zoom = visitor.find("zoom")
     area = scene_rect(zoom)
+    picture = next(it for it in walk(zoom) if is_picture(it))
+    image, fine = (next(it for it in walk(picture) if it.objectName() == name) for name in ("image", "fine"))
+    qtbot.waitUntil(lambda: not picture.property("loading"))
+    fitted = image.property("implicitWidth")
+    assert fitted <= zoom.width() + 1 and fine.property("source").isEmpty(), "fitted: decoded once"
     visitor.pinch(area.center(), 200, 600)
     qtbot.waitUntil(lambda: zoom.property("contentWidth") > 2 * zoom.width())
+    qtbot.waitUntil(lambda: fine.isVisible())
+    assert fine.property("implicitWidth") >= 2 * fitted - 1, "zoomed: sharp"
     assert not pager.property("interactive"), "a zoomed picture pans; it does not turn the page"
     x_before = zoom.property("contentX")
     visitor.swipe(area.center(), area.center() + QPointF(300, 0))
@@ -216,6 +224,7 @@ def test_pinch_zoom_and_pan_in_the_gallery(show_pack, qtbot):
     assert pager.property("currentIndex") == 0
     visitor.pinch(area.center(), 600, 100)
     qtbot.waitUntil(lambda: zoom.property("contentWidth") <= zoom.width() + 1)
+    assert fine.property("source").isEmpty() and not fine.isVisible(), "back to fit: the sharp one given back"
     y = area.center().y()
     visitor.swipe(QPointF(area.right() - 100, y), QPointF(area.left() + 100, y))
     qtbot.waitUntil(lambda: pager.property("currentIndex") == 1)

@@ -54,11 +54,12 @@ ScreenPage {
                     height: Math.max(zoom.contentHeight, zoom.height)
                     Picture {
                         id: photo
-                        // Decoded once, at twice the fitted size for sharp zooming, then only
-                        // scaled: resizing it while pinching would decode it again and again.
+                        // Decoded at the fitted size, and again at twice that while zoomed, then
+                        // only scaled: resizing it while pinching would decode it again and again.
                         width: zoom.width
                         height: zoom.height
                         detail: 2
+                        zoomed: slide.zoomed
                         scale: zoom.contentWidth / zoom.width
                         transformOrigin: Item.TopLeft
                         source: slide.modelData.image ?? ""

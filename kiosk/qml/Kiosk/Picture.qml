@@ -9,7 +9,12 @@ Item {
     property int fillMode: Image.PreserveAspectFit
     readonly property bool cropped: fillMode === Image.PreserveAspectCrop  // covers its box (read by the lint)
     property alias verticalAlignment: image.verticalAlignment
-    property real detail: 1  // decode at this multiple of the shown size (2 where it can be zoomed)
+    // Where it can be zoomed: while `zoomed`, a second decoding at `detail` times the shown size
+    // is laid over the first once it is there, and given back when the zoom ends. Decoded at that
+    // size from the start, a gallery page built ahead would hold four times the memory (this
+    // pack's gallery: 11 MB instead of 2.8) for a zoom few visitors try.
+    property real detail: 1
+    property bool zoomed: false
     readonly property bool isPicture: true  // how Python tells a Picture from other items
     // On a page set aside (ScreenPage.aside), found up the parents; a binding follows both.
     readonly property bool aside: {
@@ -42,8 +47,7 @@ Item {
         autoTransform: true
         fillMode: picture.fillMode
         smooth: true
-        sourceSize: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
-                                      picture.height * picture.detail, picture.cropped)
+        sourceSize: Ui.nav.decodeSize(picture.source, picture.width, picture.height, picture.cropped)
         opacity: status === Image.Ready ? 1 : 0
         // A picture that arrives while the visitor looks fades in. None on a page set aside
         // (it would redraw the screen for nothing), nor with the first screen, nor under the
@@ -54,6 +58,23 @@ Item {
         }
         onStatusChanged: if (status === Image.Error) Ui.nav.imageFailed(source.toString())
     }
+    Image {
+        id: fine
+        objectName: "fine"
+        anchors.fill: parent
+        readonly property size wanted: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
+                                                          picture.height * picture.detail, picture.cropped)
+        // Not for a photo already decoded at its own size: there is no more detail in it.
+        source: picture.zoomed && image.status === Image.Ready && wanted.width > image.sourceSize.width
+            ? image.source : ""
+        asynchronous: true
+        autoTransform: true
+        fillMode: picture.fillMode
+        verticalAlignment: image.verticalAlignment
+        smooth: true
+        sourceSize: wanted
+        visible: status === Image.Ready
+    }
     Rectangle {
         anchors.fill: parent
         visible: picture.failed
@@ -63,7 +84,8 @@ Item {
             anchors.centerIn: parent
             width: Math.min(parent.width, parent.height) * 0.3; height: width
             sourceSize.width: width; sourceSize.height: height
-            source: Qt.resolvedUrl("icons/placeholder.svg")
+            // Only once it is needed: every Picture's hidden placeholder decoded too held 0.6 MB.
+            source: picture.failed ? Qt.resolvedUrl("icons/placeholder.svg") : ""
             opacity: 0.35
         }
     }
