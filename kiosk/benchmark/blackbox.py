@@ -290,7 +290,7 @@ class Series:
 
     def start_figures(self) -> None:
         plan, say, result = self.plan, self.say, self.result
-        firsts, settleds, lives, pss, uss = [], [], [], [], []
+        firsts, settleds, lives, memory = [], [], [], []
         silent = 0
         kiosk = None
         for run in range(plan.launches + 1):
@@ -308,9 +308,7 @@ class Series:
                     silent += 1
                 else:
                     lives.append(live)
-                memory = kiosk.tree.memory_mb()
-                pss.append(memory[0])
-                uss.append(memory[1])
+                memory.append(kiosk.tree.memory_mb())
         result.renderer = kiosk.renderer()
         say(f"  renderer: {result.renderer}")
         say(f"  idle for {plan.idle_seconds:g} s")
@@ -328,10 +326,12 @@ class Series:
             Figure("launch_settled_ms", statistics.median(settleds), "ms", 450,
                    "spawn to the screen within 1 % of its final picture"),
             *live,
-            Figure("start_pss_mb", statistics.median(pss), "MB", 150,
+            Figure("start_pss_mb", statistics.median(m.pss for m in memory), "MB", 150,
                    "PSS of the kiosk's processes after start (shared pages shared out)"),
-            Figure("start_uss_mb", statistics.median(uss), "MB", None,
+            Figure("start_uss_mb", statistics.median(m.uss for m in memory), "MB", None,
                    "USS of the same: its own pages only, freed when it stops"),
+            Figure("start_pss_anonymous_mb", statistics.median(m.anonymous for m in memory), "MB", None,
+                   "of that PSS, what it allocated: the rest, files mapped, varies with the page cache"),
             Figure("idle_cpu_percent", idle, "%", 0.2,
                    f"CPU on a static screen (the start screen, {plan.idle_seconds:g} s)"),
         ]

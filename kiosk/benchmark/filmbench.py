@@ -124,7 +124,7 @@ def steady_pss(kiosk: Kiosk, samples: int = 15, every: float = 1.0) -> float:
     little about growth."""
     readings = []
     for _ in range(samples):
-        readings.append(kiosk.tree.memory_mb()[0])
+        readings.append(kiosk.tree.memory_mb().pss)
         time.sleep(every)
     return statistics.median(readings)
 
