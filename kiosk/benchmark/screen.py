@@ -165,9 +165,12 @@ class Memory:
 
 
 def _anonymous_pss(pid: int) -> int:
-    """KB; 0 where the kernel does not say (Linux before 5.4)."""
-    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-        return sum(int(line.split()[1]) for line in f if line.startswith("Pss_Anon:"))
+    """KB; 0 where the kernel does not say (an older Linux)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            return sum(int(line.split()[1]) for line in f if line.startswith("Pss_Anon:"))
+    except FileNotFoundError:
+        return 0
 
 
 class ProcessTree:
@@ -203,7 +206,7 @@ class ProcessTree:
             try:
                 info = p.memory_full_info()
                 anonymous += _anonymous_pss(p.pid)
-            except (self._psutil.NoSuchProcess, FileNotFoundError, ProcessLookupError):
+            except (self._psutil.NoSuchProcess, ProcessLookupError):  # it ended meanwhile
                 continue
             pss, uss = pss + info.pss, uss + info.uss
         return Memory(pss / 2**20, uss / 2**20, anonymous / 2**10)
