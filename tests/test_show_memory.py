@@ -19,7 +19,9 @@ def test_the_running_show_has_not_loaded_openssl(kiosk_home: Path):
         show = subprocess.Popen([sys.executable, "-m", "kiosk", "run", str(MINIMAL_PACK)], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            wait_for_line(log, "taking packs that arrive", show)  # the last of what starts after the first frame
+            # Taken a second after the first frame, when all that starts after it (the inbox, the
+            # status, the schedule) has started.
+            wait_for_line(log, "start picture kept", show)
             mapped = Path(f"/proc/{show.pid}/maps").read_text(encoding="utf-8")
         finally:
             show.terminate()

@@ -210,13 +210,16 @@ def test_pinch_zoom_and_pan_in_the_gallery(show_pack, qtbot):
     area = scene_rect(zoom)
     picture = next(it for it in walk(zoom) if is_picture(it))
     image, fine = (next(it for it in walk(picture) if it.objectName() == name) for name in ("image", "fine"))
-    qtbot.waitUntil(lambda: not picture.property("loading"))
+    qtbot.waitUntil(lambda: image.property("implicitWidth") > 0)  # decoded
     fitted = image.property("implicitWidth")
     assert fitted <= zoom.width() + 1 and fine.property("source").isEmpty(), "fitted: decoded once"
     visitor.pinch(area.center(), 200, 600)
     qtbot.waitUntil(lambda: zoom.property("contentWidth") > 2 * zoom.width())
     qtbot.waitUntil(lambda: fine.isVisible())
     assert fine.property("implicitWidth") >= 2 * fitted - 1, "zoomed: sharp"
+    assert not image.isVisible(), "the fitted one is not drawn under it"
+    for size in ("paintedWidth", "paintedHeight"):
+        assert abs(fine.property(size) - image.property(size)) < 1, f"laid exactly over it: {size}"
     assert not pager.property("interactive"), "a zoomed picture pans; it does not turn the page"
     x_before = zoom.property("contentX")
     visitor.swipe(area.center(), area.center() + QPointF(300, 0))
@@ -225,6 +228,7 @@ def test_pinch_zoom_and_pan_in_the_gallery(show_pack, qtbot):
     visitor.pinch(area.center(), 600, 100)
     qtbot.waitUntil(lambda: zoom.property("contentWidth") <= zoom.width() + 1)
     assert fine.property("source").isEmpty() and not fine.isVisible(), "back to fit: the sharp one given back"
+    assert image.isVisible()
     y = area.center().y()
     visitor.swipe(QPointF(area.right() - 100, y), QPointF(area.left() + 100, y))
     qtbot.waitUntil(lambda: pager.property("currentIndex") == 1)

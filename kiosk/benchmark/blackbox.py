@@ -316,6 +316,10 @@ class Series:
         if changes:
             result.notes.append(f"the screen changed {changes} time(s) while nobody touched it")
         self._stop(kiosk)
+        # Not where the kernel does not say (Memory.allocated).
+        allocated = [Figure("start_pss_allocated_mb", statistics.median(m.allocated for m in memory), "MB", None,
+                            "of that PSS, what it allocated: the rest, files mapped, varies with the page cache")
+                     ] if all(m.allocated is not None for m in memory) else []
         live = [Figure("launch_live_ms", statistics.median(lives), "ms", None,
                        "spawn to the show's own first frame, by its log: touch works")] if lives else []
         if silent:
@@ -330,8 +334,7 @@ class Series:
                    "PSS of the kiosk's processes after start (shared pages shared out)"),
             Figure("start_uss_mb", statistics.median(m.uss for m in memory), "MB", None,
                    "USS of the same: its own pages only, freed when it stops"),
-            Figure("start_pss_anonymous_mb", statistics.median(m.anonymous for m in memory), "MB", None,
-                   "of that PSS, what it allocated: the rest, files mapped, varies with the page cache"),
+            *allocated,
             Figure("idle_cpu_percent", idle, "%", 0.2,
                    f"CPU on a static screen (the start screen, {plan.idle_seconds:g} s)"),
         ]

@@ -155,22 +155,29 @@ def watch(screen: Screen, reference: bytes, *, until_change: float, quiet: float
 class Memory:
     """PSS (proportional set size) counts a page that n processes share as 1/n of a page in each,
     so shared libraries are counted once in all, unlike RSS; USS (unique set size) counts only
-    the pages no other process has. `anonymous` is the part of PSS that the processes allocated
-    themselves (heap, pictures, Python's objects): the rest is pages of the files they map, and
-    the kernel maps more of those when the page cache holds the whole file, as it does just
-    after an install (the same kiosk: 12 MB more than once the page cache was emptied)."""
+    the pages no other process has. `allocated` is the part of PSS that the processes allocated
+    themselves (heap, pictures, Python's objects, the window's picture shared with X); the rest is
+    pages of the files they map, and the kernel maps more of those when the page cache holds the
+    whole file, as just after an install (the same kiosk: 12 MB more than once the page cache was
+    emptied). None where the kernel does not say (before Linux 5.3)."""
     pss: float
     uss: float
-    anonymous: float
+    allocated: float | None
 
 
-def _anonymous_pss(pid: int) -> int:
-    """KB; 0 where the kernel does not say (an older Linux)."""
+def _allocated_pss(pid: int) -> int | None:
+    """KB: the anonymous and shared-memory PSS of process `pid`; None where the kernel does not
+    give them. Raises ProcessLookupError if the process has ended."""
     try:
         with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-            return sum(int(line.split()[1]) for line in f if line.startswith("Pss_Anon:"))
+            fields = dict(line.split()[:2] for line in f if line.startswith(("Pss_Anon:", "Pss_Shmem:")))
     except FileNotFoundError:
-        return 0
+        if os.path.exists(f"/proc/{pid}"):
+            return None  # a kernel without smaps_rollup
+        raise ProcessLookupError(pid) from None
+    if len(fields) < 2:
+        return None
+    return sum(int(kb) for kb in fields.values())
 
 
 class ProcessTree:
@@ -200,16 +207,18 @@ class ProcessTree:
         return total
 
     def memory_mb(self) -> Memory:
-        """PSS, USS and anonymous PSS summed over the tree, in MB (Memory)."""
-        pss = uss = anonymous = 0
+        """PSS, USS and allocated PSS summed over the tree, in MB (Memory)."""
+        pss = uss = 0
+        allocated: int | None = 0
         for p in self._members():
             try:
                 info = p.memory_full_info()
-                anonymous += _anonymous_pss(p.pid)
+                own = _allocated_pss(p.pid)
             except (self._psutil.NoSuchProcess, ProcessLookupError):  # it ended meanwhile
                 continue
             pss, uss = pss + info.pss, uss + info.uss
-        return Memory(pss / 2**20, uss / 2**20, anonymous / 2**10)
+            allocated = None if own is None or allocated is None else allocated + own
+        return Memory(pss / 2**20, uss / 2**20, None if allocated is None else allocated / 2**10)
 
     def wait_until_idle(self, step: float = 0.1, calm: float = 0.002, longest: float = 3.0) -> float:
         """Wait until the tree uses less than `calm` CPU seconds in each of two `step`s in a row

@@ -49,6 +49,7 @@ Item {
         smooth: true
         sourceSize: Ui.nav.decodeSize(picture.source, picture.width, picture.height, picture.cropped)
         opacity: status === Image.Ready ? 1 : 0
+        visible: fine.status !== Image.Ready  // under the sharper copy it would be drawn for nothing
         // A picture that arrives while the visitor looks fades in. None on a page set aside
         // (it would redraw the screen for nothing), nor with the first screen, nor under the
         // start picture (Main.qml), which is lifted as soon as it is there.
@@ -62,11 +63,14 @@ Item {
         id: fine
         objectName: "fine"
         anchors.fill: parent
-        readonly property size wanted: Ui.nav.decodeSize(picture.source, picture.width * picture.detail,
-                                                          picture.height * picture.detail, picture.cropped)
+        readonly property size wanted: picture.detail > 1
+            ? Ui.nav.decodeSize(picture.source, picture.width * picture.detail, picture.height * picture.detail,
+                                picture.cropped)
+            : Qt.size(0, 0)
         // Not for a photo already decoded at its own size: there is no more detail in it.
         source: picture.zoomed && image.status === Image.Ready && wanted.width > image.sourceSize.width
             ? image.source : ""
+        cache: false  // given back the moment the zoom ends, not kept among Qt's recent pictures
         asynchronous: true
         autoTransform: true
         fillMode: picture.fillMode
