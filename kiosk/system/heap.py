@@ -9,8 +9,8 @@ moment they are freed) and a low trim threshold gives the heap's free top back: 
 4,000 navigations, and 20 MB less at start.
 
 What is left grows little once the show has been used a while. `bench/soak.py` (10,000
-navigations with 100 idle resets and 50 pack switches) finds 4.2 and 4.4 MB of growth after a
-warm-up of 800 navigations, and the first few hundred navigations fill 4.2 to 6.1 MB more.
+navigations with 100 idle resets and 50 pack switches) finds 3.8 to 6.2 MB of growth after a
+warm-up of 800 navigations, and the first few hundred navigations fill 5.5 to 5.8 MB more.
 heaptrack finds 2.8 MB more in use after 2,000 navigations than after the warm-up's first part
 (1.7 MB of it pictures Qt Quick decoded: Qt keeps up to 2 MB of those no longer shown) and 42 KB
 more after 10,000 than after 2,000; the rest is the C heap's pages fragmented and a JavaScript
