@@ -17,16 +17,14 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from . import __version__
-from .content import NotAPackFolder, find_pack_folders, load_pack, resolve_pack, size_of
-from .content.model import ID_PATTERN
-from .content.template import TEMPLATE_PACK, placeholder_problems
-from .core.navigation import Look
+# The content format loads at its first use (kiosk.content's __init__), and the image checks where a
+# command reads a pack: `kiosk run` puts the start picture on the screen before either.
+from . import __version__, content
+from .content.folders import NotAPackFolder, find_pack_folders, resolve_pack
 from .core.rehearsal import PRESETS
 from .core.renderer import CHOICES as RENDERERS
 from .core.staff import hash_pin, valid_pin
 from .system import collector, locations
-from .system.imagecheck import check_image, probe_video  # no Qt here: pictures are decoded in a worker process
 from .system.settings import Settings
 
 USAGE_ERROR = 2
@@ -38,7 +36,7 @@ class UsageError(Exception):
 
 def parse_size(text: str) -> tuple[int, int]:
     try:
-        w, h = size_of(text)
+        w, h = content.size_of(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
     if not (200 <= w <= 16384 and 200 <= h <= 16384):
@@ -325,7 +323,7 @@ def report_pack(ids: list[str]) -> tuple[str, list[str], dict[str, str]]:
     this machine has it; else its id, Chinese and English, and screen ids."""
     from .report.document import WORDS
     if len(ids) == 1 and (folder := resolve_pack(ids[0], locations.pack_dirs())) is not None:
-        result = load_pack(folder)
+        result = content.load_pack(folder)
         if result.ok:
             pack = result.pack
             names = {s.id: s.title.values.get(pack.languages[0], s.id) for s in pack.screens}
@@ -357,15 +355,16 @@ def lint(pack, sizes: list[tuple[int, int]] | None) -> list:
     from .ui.lint import lint_pack
     _offscreen()
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841  (alive while laying out)
-    return theme_problems(pack) + lint_pack(pack, sizes or [size_of(s) for s in pack.target_sizes])
+    return theme_problems(pack) + lint_pack(pack, sizes or [content.size_of(s) for s in pack.target_sizes])
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .system.imagecheck import check_image, probe_video  # no Qt: a worker process decodes
     folders = [find_pack(name) for name in args.packs]
     worst = 0
     for name, folder in zip(args.packs, folders):
         try:
-            result = load_pack(folder, check_image, probe_video)
+            result = content.load_pack(folder, check_image, probe_video)
         except NotAPackFolder as e:
             raise UsageError(str(e)) from None
         prefix = name.rstrip("/\\") if Path(name).is_dir() else str(folder)
@@ -385,7 +384,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace, now: datetime | None = None) -> int:
-    from .content import resolve_pack
     from .content.schedule import SCHEDULE_FILE, SCREEN_OFF, changes, read_schedule
     path = args.file or locations.config_dir() / SCHEDULE_FILE
     if not path.exists():
@@ -420,10 +418,11 @@ def cmd_fleet(args: argparse.Namespace) -> int:
 def cmd_pack(args: argparse.Namespace) -> int:
     import zipfile
 
+    from .system.imagecheck import check_image, probe_video  # no Qt: a worker process decodes
     from .system.inbox import write_manifest
     folder = find_pack(args.pack)
     try:
-        result = load_pack(folder, check_image, probe_video)
+        result = content.load_pack(folder, check_image, probe_video)
     except NotAPackFolder as e:
         raise UsageError(str(e)) from None
     for problem in result.errors:
@@ -465,7 +464,7 @@ def cmd_texts(args: argparse.Namespace) -> int:
             print("".join(f"  {entry}\n" for entry in entries), end="")
     print(f"{len(report.files)} file(s) written" + (f": {', '.join(report.files)}" if report.files else ""))
     if report.files:
-        problems = load_pack(folder).errors
+        problems = content.load_pack(folder).errors
         for problem in problems:
             print(problem.format(str(folder)))
         if problems:
@@ -476,16 +475,18 @@ def cmd_texts(args: argparse.Namespace) -> int:
 def template_problems(pack) -> list:
     """Texts left from the starter template that `kiosk new` copies. Looked for when checking a
     pack (validate), not by load_pack: the show need not read the template at every start."""
+    from .content.template import TEMPLATE_PACK, placeholder_problems
     folder = locations.BUILTIN_PACKS_DIR / TEMPLATE_PACK
     if pack.root.resolve() == folder.resolve():
         return []
-    template = load_pack(folder).pack
+    template = content.load_pack(folder).pack
     return placeholder_problems(pack, template) if template else []
 
 
 def cmd_proof(args: argparse.Namespace) -> int:
+    from .system.imagecheck import check_image, probe_video  # no Qt: a worker process decodes
     folder = find_pack(args.pack)
-    result = load_pack(folder, check_image, probe_video)
+    result = content.load_pack(folder, check_image, probe_video)
     for problem in result.problems:
         print(problem.format_with_detail(str(folder)))
     if not result.ok:
@@ -495,11 +496,12 @@ def cmd_proof(args: argparse.Namespace) -> int:
     if args.lang != "all" and args.lang not in pack.languages:
         raise UsageError(f"the pack has no language '{args.lang}' (it has {', '.join(pack.languages)})")
     languages = pack.languages if args.lang == "all" else [args.lang]
-    sizes = args.sizes or [size_of(s) for s in pack.target_sizes]
+    sizes = args.sizes or [content.size_of(s) for s in pack.target_sizes]
     warnings = lint(pack, sizes)
     for problem in warnings:
         print(problem.format(str(folder)))
 
+    from .core.navigation import Look
     from .ui.proof import film_strips, proof, size_name
     bar = ProgressBar(sys.stderr)
     look = Look(high_contrast=args.high_contrast, large_text=args.large_text)
@@ -580,13 +582,14 @@ class ProgressBar:
 
 
 def cmd_packs() -> int:
+    from .system.imagecheck import check_image, probe_video  # no Qt: a worker process decodes
     folders = find_pack_folders(locations.pack_dirs())
     if not folders:
         print("no packs found in " + " or ".join(str(d) for d in locations.pack_dirs()))
         return 0
     rows = [("ID", "TITLE", "LANGUAGES", "STATUS", "FOLDER")]
     for folder in folders:
-        result = load_pack(folder, check_image, probe_video)
+        result = content.load_pack(folder, check_image, probe_video)
         title = result.title(result.languages[0]) if result.title and result.languages else "?"
         status = "valid" if result.ok else f"invalid ({_count(len(result.errors), 'error')})"
         rows.append((result.id or folder.name, title, ", ".join(result.languages) or "?", status,
@@ -622,12 +625,13 @@ def cmd_run(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .content.template import TEMPLATE_PACK
     # A bare name goes where the kiosk looks for packs; a path goes where it says.
     bare = "/" not in args.path and os.sep not in args.path and args.path not in (".", "..")
     target = (locations.user_packs_dir() / args.path) if bare else Path(args.path)
     if target.exists():
         raise UsageError(f"{target} already exists; give a new folder")
-    if not ID_PATTERN.fullmatch(target.name):
+    if not content.ID_PATTERN.fullmatch(target.name):
         raise UsageError(f"'{target.name}' cannot be a pack id: use lowercase letters, digits, '-' "
                          "and '_' (e.g. my-show-2025)")
     target.parent.mkdir(parents=True, exist_ok=True)

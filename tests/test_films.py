@@ -181,7 +181,7 @@ def test_a_decoder_that_crashes_on_a_film_costs_that_film(tmp_path, films, capsy
     from kiosk.cli import main
     from kiosk.system.imagecheck import ImageChecker
     checker = ImageChecker([sys.executable, "-c", SABOTEUR])
-    monkeypatch.setattr("kiosk.cli.probe_video", checker.probe_video)  # what `kiosk validate` probes with
+    monkeypatch.setattr("kiosk.system.imagecheck.probe_video", checker.probe_video)  # what `kiosk validate` probes with
     shutil.copy(films / "h264.mp4", films / "crash.mp4")
     pack = pack_with_films(tmp_path, films, ["crash.mp4", "h264.mp4", "av1.mp4"])
     try:

@@ -262,7 +262,7 @@ def saboteur(monkeypatch):
     """The real worker, except on a few file names: see SABOTEUR."""
     before = children()
     checker = ImageChecker([sys.executable, "-c", SABOTEUR], timeout=2)
-    monkeypatch.setattr("kiosk.cli.check_image", checker)  # what `kiosk validate` checks with
+    monkeypatch.setattr("kiosk.system.imagecheck.check_image", checker)  # what `kiosk validate` checks with
     yield checker
     checker.close()
     assert children() == before, "a worker left running, or not reaped (a zombie)"

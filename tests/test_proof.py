@@ -65,7 +65,7 @@ def test_a_screen_that_cannot_be_rendered_fails_the_proof(tmp_path, monkeypatch,
     (pack / "images" / "photo.jpg").write_bytes(data[: len(data) // 3])
     gallery = pack / "screens" / "gallery.yaml"
     gallery.write_text(gallery.read_text(encoding="utf-8").replace("photo.png", "photo.jpg"), encoding="utf-8")
-    monkeypatch.setattr("kiosk.cli.check_image", lambda path: [])
+    monkeypatch.setattr("kiosk.system.imagecheck.check_image", lambda path: [])
     assert main(["proof", str(pack), "-o", str(tmp_path / "out"), "--size", "1280x720", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert f"{pack}/screens/gallery.yaml:1:1: error: screen 'gallery' (en, 1280x720) failed to render" in out

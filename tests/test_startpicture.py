@@ -305,6 +305,17 @@ def test_kiosk_run_keeps_the_picture_and_the_next_start_shows_it(kiosk_home: Pat
         assert shown[channel::4] == data[channel::4], "the picture is what the show draws on the screen"
 
 
+def test_the_start_picture_waits_for_no_more_than_qt_s_core_and_gui():
+    """What `kiosk run` imports before the picture is on the screen (kiosk.cli, then kiosk.ui.begin):
+    not Qt Quick, the content format or the image checks, which load behind the picture (80 ms
+    on a 2-core machine)."""
+    later = ["PySide6.QtQuick", "PySide6.QtQml", "kiosk.content.model", "kiosk.content.pack", "yaml",
+             "kiosk.system.imagecheck", "kiosk.ui.app"]
+    code = f"import sys, kiosk.cli, kiosk.ui.begin; print([m for m in {later!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
 def kiosk_run(*options: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame", *options],
                           capture_output=True, text=True, timeout=HANG, env=env)

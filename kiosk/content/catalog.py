@@ -1,4 +1,4 @@
-"""Finding packs: the folders that hold a pack.yaml, and a pack named by id or by path."""
+"""What staff see of a pack before choosing it (kiosk.content.folders finds the packs)."""
 
 from __future__ import annotations
 
@@ -6,49 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Text
-from .pack import PACK_FILE, ImageCheck, load_pack
-from .problems import Problems
+from .pack import ImageCheck, load_pack
 from .video import VideoProbe
-
-# A pack's version before the one installed from the inbox (kiosk.system.inbox), kept for a
-# rollback: not a pack of its own to list or choose.
-KEPT_SUFFIX = ".previous"
-
-
-def find_pack_folders(dirs: list[Path]) -> list[Path]:
-    """Pack folders directly inside each of `dirs`, in order, skipping dirs that do not exist,
-    versions kept for a rollback and folders being installed (hidden)."""
-    found = []
-    for d in dirs:
-        if d.is_dir():
-            found.extend(sorted(p for p in d.iterdir() if (p / PACK_FILE).is_file()
-                                and not p.name.startswith(".") and not p.name.endswith(KEPT_SUFFIX)))
-    return found
-
-
-def declared_id(folder: Path) -> str | None:
-    """The `id` written in a folder's pack.yaml, or None if it cannot be read."""
-    from .yamlsource import load_yaml  # not at import: see pack.py
-
-    node = load_yaml(folder / PACK_FILE, PACK_FILE, Problems())
-    if node is None or not node.is_mapping or "id" not in node.value:
-        return None
-    value = node.value["id"].value
-    return value if isinstance(value, str) else None
-
-
-def resolve_pack(name: str, dirs: list[Path]) -> Path | None:
-    """A pack given as a path (absolute, relative, or anything with a '/'), or as the folder
-    name or pack id of a pack in one of `dirs` (earlier dirs win)."""
-    as_path = Path(name).expanduser()
-    if as_path.is_dir() and (as_path / PACK_FILE).exists():
-        return as_path
-    if "/" in name or "\\" in name:
-        return as_path if as_path.is_dir() else None
-    for folder in find_pack_folders(dirs):
-        if name in (folder.name, declared_id(folder)):
-            return folder
-    return None
 
 
 @dataclass

@@ -18,16 +18,10 @@ from typing import Any, ClassVar, NewType
 from .problems import Pos
 
 Color = NewType("Color", str)  # "#rrggbb", "#rgb" or "#aarrggbb"
-Size = NewType("Size", str)  # "1920x1080": a screen size in pixels
+Size = NewType("Size", str)  # "1920x1080": a screen size in pixels (sizes.size_of reads it)
 Id = NewType("Id", str)  # lowercase letters, digits, '-' and '_': screen and pack ids
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # zh, en, pt-BR
-
-
-def size_of(text: str) -> tuple[int, int]:
-    """(width, height) of a Size such as "1920x1080"."""
-    width, height = text.lower().split("x")
-    return int(width), int(height)
 
 
 def meta(*, min_items: int = 0, minimum: float | None = None, maximum: float | None = None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .captions import read_vtt
+from .folders import PACK_FILE, NotAPackFolder
 from .model import (
     LANGUAGE_CODE,
     Asset,
@@ -28,10 +29,10 @@ from .model import (
     Text,
     Video,
     parts,
-    size_of,
 )
 from .paths import PathRefused, resolve_in_pack
 from .problems import Finding, Pos, Problem, Problems, did_you_mean
+from .sizes import size_of
 from .video import VideoFacts, VideoProbe, clip_findings, shape_findings, sound_findings, video_findings
 
 # The YAML reader (schema, yamlsource and PyYAML) is imported where a pack is read, not here:
@@ -39,16 +40,11 @@ from .video import VideoFacts, VideoProbe, clip_findings, shape_findings, sound_
 if TYPE_CHECKING:
     from .yamlsource import Node
 
-PACK_FILE = "pack.yaml"
 SCREENS_DIR = "screens"
 
 # Checks that an image file can be shown; returns (severity, message) pairs, none when it is fine.
 # It is passed in because reading images needs Qt, and this package imports no Qt.
 ImageCheck = Callable[[Path], "list[Finding]"]
-
-
-class NotAPackFolder(Exception):
-    """The path given is not a folder at all: a usage error, not a content problem."""
 
 
 @dataclass

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import size_of
 from .problems import Finding
+from .sizes import size_of
 
 MAX_FPS = 30.5  # a booth screen gains nothing above 30 frames a second; software decoding pays
 MAX_MBIT = 20.0  # megabits per second: above this, a 2-core booth PC decodes 1080p H.264 too slowly

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..content.catalog import KEPT_SUFFIX as PREVIOUS  # the version kept for a rollback
+from ..content.folders import KEPT_SUFFIX as PREVIOUS  # the version kept for a rollback
 from . import locations
 
 log = logging.getLogger(__name__)

@@ -10,10 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..content import LoadResult, NotAPackFolder
+from ..content.folders import NotAPackFolder
 from . import locations
 from .settings import Settings
+
+if TYPE_CHECKING:  # not at import: the start picture is shown before the content format loads
+    from ..content import LoadResult
 
 log = logging.getLogger(__name__)
 

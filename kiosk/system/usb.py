@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..content.pack import PACK_FILE
+from ..content.folders import PACK_FILE
 
 LINUX_ROOTS = (Path("/media"), Path("/run/media"))  # udisks mounts sticks at /media/USER/LABEL
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow  # also makes rootObjects() return QQuickWindow
 
 from ..content import LoadResult, NotAPackFolder, Pack, Pos, Problem, load_pack
-from ..content.pack import PACK_FILE
+from ..content.folders import PACK_FILE
 from ..core.rehearsal import fit_scale
 from ..core.renderer import CHOICES as RENDERERS
 from ..system import collector, locations

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 
 from .. import __version__
 from ..content import LoadResult, PackInfo, describe_pack, find_pack_folders
-from ..content.catalog import KEPT_SUFFIX
+from ..content.folders import KEPT_SUFFIX
 from ..core.staff import (
     CLOSED,
     MENU,
