@@ -12,8 +12,8 @@ import sys
 
 from .support import MINIMAL_PACK, TESTS
 
-FIGURES = ("launch_first_frame_ms", "launch_settled_ms", "launch_live_ms", "start_pss_mb", "start_uss_mb",
-           "start_pss_allocated_mb",
+FIGURES = ("launch_first_frame_ms", "launch_settled_ms", "launch_live_ms", "launch_bare_ms", "start_pss_mb",
+           "start_uss_mb", "start_pss_allocated_mb",
            "release_to_change_p50_ms", "release_to_change_p95_ms", "slide_fps", "slide_longest_gap_ms",
            "navigation_cpu_ms", "film_first_frame_ms", "film_fps", "film_cpu_percent")
 

@@ -182,6 +182,23 @@ def launch(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -
     return Launch(kiosk, (seen.frames[0].at - started) * 1000, (settled.at - started) * 1000)
 
 
+def bare_launch_ms(screen: Screen, empty: bytes, display: str) -> float:
+    """Spawn to the first picture on the screen of bare.py, started as the kiosk is."""
+    env = {**{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}, "DISPLAY": display,
+           "QT_QPA_PLATFORM": "xcb"}
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bare.py"))], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    try:
+        seen = watch(screen, empty, until_change=LAUNCH_LONGEST, quiet=0.0, longest=LAUNCH_LONGEST)
+    finally:
+        process.terminate()
+        process.wait()
+    if not seen.changed or not wait_for(screen, empty):
+        raise BenchError("a bare PySide6 window (kiosk/benchmark/bare.py) did not come and go on the screen")
+    return (seen.frames[0].at - started) * 1000
+
+
 def wait_for(screen: Screen, picture: bytes, seconds: float = 10.0) -> bool:
     """Wait until the screen shows `picture` again (the empty screen after a kiosk stopped)."""
     deadline = time.perf_counter() + seconds
@@ -316,6 +333,8 @@ class Series:
         if changes:
             result.notes.append(f"the screen changed {changes} time(s) while nobody touched it")
         self._stop(kiosk)
+        say(f"  {plan.launches} launch(es) of a bare PySide6 window, for comparison")
+        bare = [bare_launch_ms(self.screen, self.empty, self.display) for _ in range(plan.launches)]
         # Not where the kernel does not say (Memory.allocated).
         allocated = [Figure("start_pss_allocated_mb", statistics.median(m.allocated for m in memory), "MB", None,
                             "of that PSS, what it allocated: the rest, files mapped, varies with the page cache")
@@ -330,6 +349,8 @@ class Series:
             Figure("launch_settled_ms", statistics.median(settleds), "ms", 450,
                    "spawn to the screen within 1 % of its final picture"),
             *live,
+            Figure("launch_bare_ms", statistics.median(bare), "ms", None,
+                   "the same for a bare PySide6 window (bare.py): what this machine makes any PySide6 start cost"),
             Figure("start_pss_mb", statistics.median(m.pss for m in memory), "MB", 150,
                    "PSS of the kiosk's processes after start (shared pages shared out)"),
             Figure("start_uss_mb", statistics.median(m.uss for m in memory), "MB", None,
