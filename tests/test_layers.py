@@ -173,3 +173,18 @@ def test_importing_a_plain_layer_loads_no_qt(package):
     code = (f"import importlib, sys\nfor n in {names!r}: importlib.import_module(n)\n"
             f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\nassert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_content_package_hands_out_each_name_from_the_module_its_imports_name():
+    """kiosk.content gives a name from the first of its modules that holds it (its __init__, at the
+    name's first use): the same object as its imports for type checkers say, for every name."""
+    tree = ast.parse((KIOSK / "content" / "__init__.py").read_text(encoding="utf-8"))
+    home = {alias.name: node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+            and node.level == 1 for alias in node.names}
+    code = ("import importlib, sys, kiosk.content as c\n"
+            f"home = {home!r}\n"
+            "assert sorted(home) == sorted(c.__all__), set(home) ^ set(c.__all__)\n"
+            "for n in c.__all__:\n"
+            "    assert getattr(c, n) is getattr(importlib.import_module('kiosk.content.' + home[n]), n), n\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr

@@ -26,7 +26,7 @@ if __name__ == "__main__":
     app = QGuiApplication(sys.argv)
     window = Bare()
     # As the kiosk's start picture is shown (kiosk/ui/startpicture.py).
-    window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+    window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
     window.setCursor(Qt.CursorShape.BlankCursor)
     window.setGeometry(app.primaryScreen().geometry())
     window.showFullScreen()

@@ -80,6 +80,15 @@ class Result:
 _running: list[Kiosk] = []  # stopped at the end of a series, whatever happened
 
 
+def screen_environment(display: str, backend: str) -> dict[str, str]:
+    """This process's environment for a program on the X screen `display` with the renderer
+    `backend`. Its modules are compiled once and kept, as pip does when it installs the wheel: a
+    PYTHONDONTWRITEBYTECODE of the developer's would add their compilation to every launch."""
+    dropped = ("QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE", *BACKEND_VARIABLES)
+    return {**{k: v for k, v in os.environ.items() if k not in dropped}, "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb", **BACKENDS[backend]}
+
+
 class Kiosk:
     """One run of `python -m kiosk run PACK`, fullscreen, in a throw-away KIOSK_HOME `home`. The
     launches of one series share it, so from the second one on the kiosk's caches are warm (the
@@ -87,12 +96,7 @@ class Kiosk:
 
     def __init__(self, display: str, plan: Plan, home: Path):
         self.home = home
-        # Its modules are compiled once and kept, as pip does when it installs the wheel: a
-        # PYTHONDONTWRITEBYTECODE of the developer's would add their compilation to every launch.
-        dropped = ("QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE", *BACKEND_VARIABLES)
-        env = {k: v for k, v in os.environ.items() if k not in dropped}
-        self.env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_HOME": str(self.home),
-                    **BACKENDS[plan.backend]}
+        self.env = {**screen_environment(display, plan.backend), "KIOSK_HOME": str(self.home)}
         self.command = [sys.executable, "-m", "kiosk", "run", "--idle-timeout", f"{plan.idle_timeout:g}",
                         str(plan.pack)]
         self.output = self.home / "output.txt"
@@ -182,20 +186,30 @@ def launch(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -
     return Launch(kiosk, (seen.frames[0].at - started) * 1000, (settled.at - started) * 1000)
 
 
-def bare_launch_ms(screen: Screen, empty: bytes, display: str) -> float:
-    """Spawn to the first picture on the screen of bare.py, started as the kiosk is."""
-    env = {**{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}, "DISPLAY": display,
-           "QT_QPA_PLATFORM": "xcb"}
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("bare.py"))], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+def bare_launch_ms(screen: Screen, empty: bytes, display: str, plan: Plan, home: Path) -> float:
+    """Spawn to the first picture on the screen of bare.py, started as the kiosk is (-P: its own
+    folder, which holds this bench's modules, is not put on the import path)."""
+    output = home / "bare-output.txt"
+    with output.open("wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-P", str(Path(__file__).with_name("bare.py"))],
+                                   env=screen_environment(display, plan.backend), stdout=out,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
         seen = watch(screen, empty, until_change=LAUNCH_LONGEST, quiet=0.0, longest=LAUNCH_LONGEST)
     finally:
         process.terminate()
-        process.wait()
-    if not seen.changed or not wait_for(screen, empty):
-        raise BenchError("a bare PySide6 window (kiosk/benchmark/bare.py) did not come and go on the screen")
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    said = output.read_text(encoding="utf-8", errors="replace")[-2000:]
+    if not seen.changed:
+        raise BenchError(f"a bare PySide6 window (bare.py) showed nothing within {LAUNCH_LONGEST:g} s "
+                         f"(exit status {process.returncode})\n{said}")
+    if not wait_for(screen, empty):
+        raise BenchError("a bare PySide6 window (bare.py) stayed on the screen after it stopped")
     return (seen.frames[0].at - started) * 1000
 
 
@@ -334,7 +348,12 @@ class Series:
             result.notes.append(f"the screen changed {changes} time(s) while nobody touched it")
         self._stop(kiosk)
         say(f"  {plan.launches} launch(es) of a bare PySide6 window, for comparison")
-        bare = [bare_launch_ms(self.screen, self.empty, self.display) for _ in range(plan.launches)]
+        try:
+            bare = [bare_launch_ms(self.screen, self.empty, self.display, plan, self.home)
+                    for _ in range(plan.launches)]
+        except BenchError as e:  # a figure to compare with: the kiosk's own stand without it
+            result.notes.append(f"no launch_bare_ms: {e}")
+            bare = []
         # Not where the kernel does not say (Memory.allocated).
         allocated = [Figure("start_pss_allocated_mb", statistics.median(m.allocated for m in memory), "MB", None,
                             "of that PSS, what it allocated: the rest, files mapped, varies with the page cache")
@@ -349,8 +368,9 @@ class Series:
             Figure("launch_settled_ms", statistics.median(settleds), "ms", 450,
                    "spawn to the screen within 1 % of its final picture"),
             *live,
-            Figure("launch_bare_ms", statistics.median(bare), "ms", None,
-                   "the same for a bare PySide6 window (bare.py): what this machine makes any PySide6 start cost"),
+            *([Figure("launch_bare_ms", statistics.median(bare), "ms", None,
+                      "the same for a bare PySide6 window (bare.py): what this machine makes any PySide6 start cost")]
+              if bare else []),
             Figure("start_pss_mb", statistics.median(m.pss for m in memory), "MB", 150,
                    "PSS of the kiosk's processes after start (shared pages shared out)"),
             Figure("start_uss_mb", statistics.median(m.uss for m in memory), "MB", None,

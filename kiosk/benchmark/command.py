@@ -121,7 +121,8 @@ def _run(options: Options, scratch: Path) -> Outcome:
         if options.in_process:
             for backend in options.backends:
                 options.say(f"in process, renderer {backend}")
-                outcome.in_process[backend] = in_process(xcb_env(display, backend), options.quick, scratch)
+                outcome.in_process[backend] = in_process(blackbox.screen_environment(display, backend), options.quick,
+                                                          scratch)
     return outcome
 
 
@@ -138,12 +139,6 @@ def offscreen_env(scratch: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in BACKEND_VARIABLES}
     env["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(screen_file(scratch, *OFFSCREEN_SCREEN))
     return env
-
-
-def xcb_env(display: str, backend: str) -> dict[str, str]:
-    from .blackbox import BACKEND_VARIABLES, BACKENDS
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", *BACKEND_VARIABLES)}
-    return {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **BACKENDS[backend]}
 
 
 def in_process(env: dict[str, str], quick: bool, scratch: Path) -> InProcess:

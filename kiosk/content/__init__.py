@@ -21,7 +21,8 @@ __all__ = [
     "size_of", "visit_order",
 ]
 # Where the names are, each module importing only those before it: looking in this order loads
-# nothing that the module with the name would not load anyway.
+# what the module with the name loads anyway, and folders and sizes (which import nothing). A test
+# checks that each name is the object its own module defines.
 _MODULES = ("folders", "sizes", "problems", "model", "pack", "catalog")
 
 if not TYPE_CHECKING:  # type checkers see the imports below, and no catch-all

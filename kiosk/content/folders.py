@@ -1,7 +1,8 @@
 """Where packs are: the folders that hold a pack.yaml, and a pack named by id or by path.
 
 Light on purpose: `kiosk run` finds its pack before the start picture is on the screen, and the
-content format (model, loading, checks) is loaded only after that (kiosk.content's __init__)."""
+content format (model, loading, checks) is loaded only after that (kiosk.content's __init__). Only
+a pack named by an id that is not its folder's name costs a YAML read here."""
 
 from __future__ import annotations
 
@@ -42,13 +43,18 @@ def declared_id(folder: Path) -> str | None:
 
 def resolve_pack(name: str, dirs: list[Path]) -> Path | None:
     """A pack given as a path (absolute, relative, or anything with a '/'), or as the folder
-    name or pack id of a pack in one of `dirs` (earlier dirs win)."""
+    name or else the pack id of a pack in one of `dirs` (earlier dirs win). Folder names are
+    looked at first: they need no YAML read, and usually are the id."""
     as_path = Path(name).expanduser()
     if as_path.is_dir() and (as_path / PACK_FILE).exists():
         return as_path
     if "/" in name or "\\" in name:
         return as_path if as_path.is_dir() else None
-    for folder in find_pack_folders(dirs):
-        if name in (folder.name, declared_id(folder)):
+    folders = find_pack_folders(dirs)
+    for folder in folders:
+        if folder.name == name:
+            return folder
+    for folder in folders:
+        if declared_id(folder) == name:
             return folder
     return None

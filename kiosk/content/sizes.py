@@ -1,5 +1,5 @@
-"""Screen sizes as a pack writes them (model.Size). Apart from the model: the video checks need
-it, and they load before the start picture (kiosk.system.imagecheck), the model after it."""
+"""Screen sizes as a pack writes them (model.Size). Apart from the model, which `kiosk run` loads
+only once the start picture is on the screen: `--size` and the video checks read sizes too."""
 
 from __future__ import annotations
 
