@@ -1,9 +1,10 @@
 """A bare PySide6 window that fills the screen with one colour: the least a PySide6 program pays
 to put a picture on this screen (Python's start, QtCore and QtGui, the platform, one paint).
 
-`kiosk bench` starts it as it starts the kiosk and times it the same way (launch_bare_ms), so that
-the kiosk's start-up can be read against the machine it was measured on: one 2-core VM was 1.7
-times slower on one day than on another. Run as a script, so that nothing of kiosk is imported."""
+`kiosk bench` starts it before each launch of the kiosk and times it the same way (launch_bare_ms),
+so that the kiosk's start-up can be read against the machine as it was at that moment: one 2-core
+VM drew a minimal Qt Quick window 1.6 to 2 times slower on one day than on another. Run as a
+script, so that nothing of kiosk is imported."""
 
 from __future__ import annotations
 
