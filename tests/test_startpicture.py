@@ -309,7 +309,7 @@ def test_kiosk_run_keeps_the_picture_and_the_next_start_shows_it(kiosk_home: Pat
 def test_the_start_picture_waits_for_no_more_than_qt_s_core_and_gui(pack: str, kiosk_home: Path):
     """What `kiosk run [PACK]` imports before the picture is on the screen (kiosk.cli, the pack
     found, then kiosk.ui.begin): not Qt Quick, the content format, the YAML reader or the image
-    checks, which load behind the picture (80 ms on a 2-core machine). A pack named by its folder's
+    checks, which load behind the picture (50 ms on a 2-core machine). A pack named by its folder's
     name is found without reading YAML ("starter" comes before it)."""
     later = ["PySide6.QtQuick", "PySide6.QtQml", "yaml", "kiosk.system.imagecheck", "kiosk.ui.app"]
     code = ("import sys, kiosk.cli\n"
