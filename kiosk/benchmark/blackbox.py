@@ -80,6 +80,18 @@ class Result:
 _running: list[Kiosk] = []  # stopped at the end of a series, whatever happened
 
 
+def stop_process(process: subprocess.Popen) -> None:
+    """SIGTERM, as systemd stops a show; SIGKILL if it is still there after 10 s."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def screen_environment(display: str, backend: str) -> dict[str, str]:
     """This process's environment for a program on the X screen `display` with the renderer
     `backend`. Its modules are compiled once and kept, as pip does when it installs the wheel: a
@@ -116,17 +128,11 @@ class Kiosk:
         return started
 
     def stop(self) -> None:
-        """SIGTERM, as systemd stops a show; SIGKILL if it is still there after 10 s."""
+        """Stop it (stop_process)."""
         if self in _running:
             _running.remove(self)
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            stop_process(self.process)
 
     def why_not(self) -> str:
         """The end of what it printed, for an error message."""
@@ -198,12 +204,7 @@ def bare_launch_ms(screen: Screen, empty: bytes, display: str, plan: Plan, home:
     try:
         seen = watch(screen, empty, until_change=LAUNCH_LONGEST, quiet=0.0, longest=LAUNCH_LONGEST)
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
     said = output.read_text(encoding="utf-8", errors="replace")[-2000:]
     if not seen.changed:
         raise BenchError(f"a bare PySide6 window (bare.py) showed nothing within {LAUNCH_LONGEST:g} s "
@@ -321,22 +322,22 @@ class Series:
 
     def start_figures(self) -> None:
         plan, say, result = self.plan, self.say, self.result
-        firsts, settleds, lives, memory, bare = [], [], [], [], []
+        firsts, settleds, lives, memory = [], [], [], []
+        bare: list[float] | None = []  # None once a bare window failed
         silent = 0
         kiosk = None
-        bare_failed = False
         for run in range(plan.launches + 1):
             say(f"  launch {run}/{plan.launches}" + (" (warm-up, not counted)" if run == 0 else
                                                      ", after one of a bare PySide6 window"))
             if kiosk is not None:
                 self._stop(kiosk)
             # Next to each launch: a VM's speed drifts by tens of percent within a minute.
-            if run and not bare_failed:
+            if run and bare is not None:
                 try:
                     bare.append(bare_launch_ms(self.screen, self.empty, self.display, plan, self.home))
                 except BenchError as e:  # a figure to compare with: the kiosk's own stand without it
                     result.notes.append(f"no launch_bare_ms: {e}")
-                    bare_failed, bare = True, []
+                    bare = None
             started = launch(self.screen, self.empty, self.display, plan, self.home)
             kiosk = started.kiosk
             kiosk.tree.wait_until_idle()
